@@ -1,0 +1,46 @@
+import type { ConversationItem, MessageItem, UserInfo } from '../model/types.js';
+import type { ErrorInfo } from '../protocol/errors.js';
+
+/** Connection state, as one value for UIs that want a single field to watch. */
+export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'kicked' | 'token-expired';
+
+export interface C2CReadReceipt {
+  conversationID: string;
+  /** The reader. */
+  userID: string;
+  /** Every message of mine with `seq <= hasReadSeq` is read. */
+  hasReadSeq: number;
+  /** The clientMsgIDs that became read with this receipt (from the cache). */
+  msgIDList: string[];
+  readTime: number;
+}
+
+/**
+ * Every event the client emits. Names are the OpenIM listener events
+ * (`onConnecting`, `onRecvNewMessage`, …); the ones the reference lacks are marked.
+ */
+export type ImEvents = {
+  onConnecting: void;
+  onConnectSuccess: void;
+  onConnectFailed: ErrorInfo;
+  onKickedOffline: ErrorInfo;
+  onUserTokenExpired: ErrorInfo;
+  onSyncServerStart: void;
+  onSyncServerFinish: void;
+  onSyncServerFailed: ErrorInfo;
+  onSelfInfoUpdated: UserInfo;
+  /** A message from someone else (or from another device of mine) arrived. */
+  onRecvNewMessage: MessageItem;
+  onRecvC2CReadReceipt: C2CReadReceipt[];
+  onNewConversation: ConversationItem[];
+  onConversationChanged: ConversationItem[];
+  onTotalUnreadMessageCountChanged: number;
+  /** imkit: a cached message changed (status sending → sent or failed, read state, …). */
+  onMessageUpdated: MessageItem;
+  /** imkit: the connection state as one value. */
+  onConnectionStateChanged: ConnectionState;
+  /** imkit: login finished (cache open); `userID` is the logged-in user. */
+  onLoginStatusChanged: { status: number; userID: string };
+};
+
+export type ImEventName = keyof ImEvents;

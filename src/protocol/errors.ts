@@ -1,0 +1,111 @@
+/**
+ * The closed table of error codes. Every failure the server reports, and every
+ * rejection of a client method, carries one of these codes and a readable message.
+ * The README lists the table; keep the two in step.
+ */
+export const ErrorCode = {
+  // Frame and argument errors (the request itself is wrong)
+  BadFrame: 1001,
+  UnknownOp: 1002,
+  InvalidArgument: 1003,
+  FrameTooLarge: 1004,
+  RateLimited: 1005,
+  // Authentication and session
+  NotAuthenticated: 1101,
+  TokenInvalid: 1102,
+  TokenExpired: 1103,
+  KickedOffline: 1104,
+  AdminSecretInvalid: 1105,
+  DevLoginDisabled: 1106,
+  AlreadyAuthenticated: 1107,
+  // Things that do not exist or may not be touched
+  UserNotFound: 1201,
+  GroupNotFound: 1202,
+  NotGroupMember: 1203,
+  ConversationNotFound: 1204,
+  MessageNotFound: 1205,
+  PermissionDenied: 1206,
+  // Message rules
+  MessageTooLong: 1301,
+  UnsupportedContentType: 1302,
+  DuplicateMismatch: 1303,
+  // Sync
+  SyncCursorInvalid: 1401,
+  // Server fault (a bug or a storage failure, never the caller's)
+  Internal: 1500,
+  // Client-side
+  NotLoggedIn: 2001,
+  Timeout: 2002,
+  NetworkError: 2003,
+  StorageError: 2004,
+  LoginInProgress: 2005,
+  Closed: 2006,
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** One line per code, used for documentation and for default messages. */
+export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
+  1001: 'The frame is not valid JSON or not a request object.',
+  1002: 'The operation is not known to the server.',
+  1003: 'An argument is missing, of the wrong type or out of range.',
+  1004: 'The frame is larger than the server accepts.',
+  1005: 'Too many requests; slow down and retry.',
+  1101: 'Authenticate first: the connection has not presented a token.',
+  1102: 'The token is malformed or its signature does not match.',
+  1103: 'The token has expired; ask your app server for a new one.',
+  1104: 'This session was signed out because the account signed in elsewhere.',
+  1105: 'The admin secret is missing or wrong.',
+  1106: 'Dev login exists only when the server runs in demo mode.',
+  1107: 'This connection is already authenticated.',
+  1201: 'No such user.',
+  1202: 'No such group.',
+  1203: 'You are not a member of this group.',
+  1204: 'No such conversation, or it is not yours.',
+  1205: 'No such message.',
+  1206: 'You may not do this.',
+  1301: 'The message is longer than the server accepts.',
+  1302: 'This content type cannot be sent.',
+  1303: 'A message with this clientMsgID exists with different content.',
+  1401: 'The sync cursor is ahead of the server; resync from the start.',
+  1500: 'The server failed to handle the request.',
+  2001: 'Log in first.',
+  2002: 'The server did not answer in time.',
+  2003: 'The connection to the server was lost.',
+  2004: 'The local cache (IndexedDB) failed.',
+  2005: 'A login is already in progress.',
+  2006: 'The client was logged out or closed.',
+};
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+}
+
+/**
+ * The error every imkit promise rejects with. `errCode`/`errMsg` mirror the
+ * OpenIM SDK's rejection so that ported `.catch(({ errCode }) => …)` code works.
+ */
+export class ImError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message?: string) {
+    super(message ?? ERROR_DESCRIPTIONS[code] ?? 'Unknown error');
+    this.name = 'ImError';
+    this.code = code;
+  }
+  get errCode(): number {
+    return this.code;
+  }
+  get errMsg(): string {
+    return this.message;
+  }
+  toJSON(): ErrorInfo {
+    return { code: this.code, message: this.message };
+  }
+  static from(info: ErrorInfo): ImError {
+    return new ImError(info.code, info.message);
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'number' && value in ERROR_DESCRIPTIONS;
+}

@@ -1,0 +1,17 @@
+import type { ConversationItem, MessageItem } from '../model/types.js';
+
+/**
+ * Everything the server pushes. Logged pushes are also what `sync` returns,
+ * so the client applies live pushes and catch-up through one path.
+ */
+export type PushEvent =
+  /** A new message in one of the user's conversations (also the echo of one's own, for other devices). */
+  | { push: 'message.new'; data: { message: MessageItem } }
+  /** The user's view of a conversation changed (latest message, unread count, read seq). */
+  | { push: 'conversation.changed'; data: { conversation: ConversationItem } }
+  /** The peer read one-to-one messages up to `hasReadSeq`. */
+  | { push: 'read.receipt'; data: { conversationID: string; userID: string; hasReadSeq: number; readTime: number } }
+  /** Transient: the session was closed because the account signed in elsewhere or the token expired. */
+  | { push: 'session.ended'; data: { code: number; message: string } };
+
+export type PushName = PushEvent['push'];
