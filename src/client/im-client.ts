@@ -1,0 +1,383 @@
+import mitt, { type Emitter } from 'mitt';
+import { LoginStatus, type SessionType } from '../model/enums.js';
+import { ID_PATTERN } from '../model/conversation-id.js';
+import type { ConversationItem, MessageItem, UserInfo } from '../model/types.js';
+import { ErrorCode, ImError } from '../protocol/errors.js';
+import type { PushFrame } from '../protocol/frames.js';
+import { Limits } from '../protocol/limits.js';
+import { ImCache } from '../store/cache.js';
+import { databaseName, deleteImDatabase, openImDatabase } from '../store/database.js';
+import { applyEvents, type Emission } from '../sync/apply-events.js';
+import { catchUp, CURSOR_KEY, isNextEvent } from '../sync/catch-up.js';
+import { Connection, type LinkState } from '../transport/connection.js';
+import type { TransportFactory } from '../transport/types.js';
+import { createWebSocketTransport } from '../transport/websocket.js';
+import type { AdvancedHistoryResult, HistoryOptions, ImClientApi } from './api.js';
+import type { SessionContext } from './context.js';
+import { Conversations } from './conversations.js';
+import type { ConnectionState, ImEvents } from './events.js';
+import { Messages } from './messages.js';
+import { Platform } from '../model/enums.js';
+
+export interface ImClientConfig {
+  /** The IM server, e.g. `https://im.example.com` (the socket is `/ws` under it) or a `ws(s)://` URL. */
+  serverURL: string;
+  /** Overrides the WebSocket transport (the in-page loopback for stories and tests). */
+  transport?: TransportFactory;
+  /** Prefix of the IndexedDB database names; default `imkit`. */
+  dbNamePrefix?: string;
+  requestTimeoutMs?: number;
+  heartbeatMs?: number;
+  platformID?: number;
+}
+
+const SELF_KEY = 'self';
+
+/** Everything that exists only while a user is logged in. */
+interface Session extends SessionContext {
+  connection: Connection;
+  messages: Messages;
+  conversations: Conversations;
+  online: boolean;
+  cursor: number;
+  selfInfo: UserInfo;
+  dbName: string;
+  removeListeners: () => void;
+}
+
+/**
+ * The imkit client: one per page, shared by every element. Method names and
+ * shapes follow the OpenIM JS SDK; each promise rejects with an `ImError`
+ * (`code`/`errCode`, `message`/`errMsg`).
+ */
+export class ImClient implements ImClientApi {
+  readonly events: Emitter<ImEvents> = mitt<ImEvents>();
+  private session: Session | null = null;
+  private status: LoginStatus = LoginStatus.Logout;
+  private _connectionState: ConnectionState = 'idle';
+
+  constructor(readonly config: ImClientConfig) {
+    if (!config || typeof config.serverURL !== 'string' || !config.serverURL) {
+      throw new ImError(ErrorCode.InvalidArgument, 'ImClient needs a serverURL.');
+    }
+  }
+
+  get connectionState(): ConnectionState {
+    return this._connectionState;
+  }
+
+  on<K extends keyof ImEvents>(type: K, handler: (event: ImEvents[K]) => void): void {
+    this.events.on(type, handler);
+  }
+
+  off<K extends keyof ImEvents>(type: K, handler: (event: ImEvents[K]) => void): void {
+    this.events.off(type, handler);
+  }
+
+  /**
+   * Opens this user's cache and emits it at once, then connects. Resolves once
+   * the first connection attempt has authenticated, or has failed for a reason
+   * that a reconnect can cure (offline): the kit then works from the cache and
+   * catches up when the server is back. Rejects on a bad or expired token.
+   */
+  async login(userID: string, token: string): Promise<void> {
+    if (typeof userID !== 'string' || !ID_PATTERN.test(userID)) {
+      throw new ImError(ErrorCode.InvalidArgument, 'userID must be 1–64 letters, digits, ".", "-" or "@".');
+    }
+    if (typeof token !== 'string' || !token) throw new ImError(ErrorCode.InvalidArgument, 'token is required.');
+    if (this.status === LoginStatus.Logging) throw new ImError(ErrorCode.LoginInProgress);
+    if (this.session) await this.logout();
+    this.setStatus(LoginStatus.Logging, userID);
+    let session: Session;
+    try {
+      session = await this.openSession(userID, token);
+    } catch (error) {
+      this.setStatus(LoginStatus.LoginFailed, userID);
+      throw error;
+    }
+    this.session = session;
+    // Paint from cache before the network answers.
+    const cached = await session.cache.getConversations();
+    if (cached.length) this.events.emit('onConversationChanged', cached);
+    await session.conversations.emitTotalIfChanged();
+    const firstError = await session.connection.start();
+    if (firstError && firstError.code !== ErrorCode.NetworkError && firstError.code !== ErrorCode.Timeout) {
+      await this.teardown(false);
+      this.setStatus(LoginStatus.LoginFailed, userID);
+      throw firstError;
+    }
+    this.setStatus(LoginStatus.Logged, userID);
+  }
+
+  /** Closes the connection and the cache. `clearCache` also deletes this user's cached data. */
+  async logout(options: { clearCache?: boolean } = {}): Promise<void> {
+    const userID = this.session?.userID ?? '';
+    await this.teardown(!!options.clearCache);
+    this.setStatus(LoginStatus.Logout, userID);
+  }
+
+  async getLoginStatus(): Promise<LoginStatus> {
+    return this.status;
+  }
+
+  getLoginUserID(): string {
+    return this.session?.userID ?? '';
+  }
+
+  async getSelfUserInfo(): Promise<UserInfo> {
+    return this.require().selfInfo;
+  }
+
+  /** Profiles from the server when online (and cached), else from the cache. */
+  async getUsersInfo(userIDList: string[]): Promise<UserInfo[]> {
+    const s = this.require();
+    if (!Array.isArray(userIDList) || userIDList.length > Limits.maxUserLookup || !userIDList.every((id) => typeof id === 'string' && ID_PATTERN.test(id))) {
+      throw new ImError(ErrorCode.InvalidArgument, `userIDList must be an array of at most ${Limits.maxUserLookup} valid user IDs.`);
+    }
+    if (s.online) {
+      try {
+        const { users } = await s.connection.request('user.get', { userIDList });
+        await s.cache.putUsers(users);
+        return users;
+      } catch (error) {
+        if (!(error instanceof ImError) || (error.code !== ErrorCode.NetworkError && error.code !== ErrorCode.Timeout)) throw error;
+      }
+    }
+    return s.cache.getUsers(userIDList);
+  }
+
+  getAllConversationList(): Promise<ConversationItem[]> {
+    return this.require().conversations.getAll();
+  }
+
+  getConversationListSplit(offset: number, count: number): Promise<ConversationItem[]> {
+    return this.require().conversations.getSplit(offset, count);
+  }
+
+  getOneConversation(sourceID: string, sessionType: SessionType): Promise<ConversationItem> {
+    return this.require().conversations.getOne(sourceID, sessionType);
+  }
+
+  getConversationByID(conversationID: string): Promise<ConversationItem> {
+    return this.require().conversations.getByID(conversationID);
+  }
+
+  getTotalUnreadMsgCount(): Promise<number> {
+    return this.require().conversations.totalUnread();
+  }
+
+  async createTextMessage(text: string): Promise<MessageItem> {
+    return this.require().messages.createText(text);
+  }
+
+  sendMessage(message: MessageItem, recvID: string, groupID: string): Promise<MessageItem> {
+    return this.require().messages.send(message, recvID ?? '', groupID ?? '');
+  }
+
+  resendMessage(clientMsgID: string): Promise<MessageItem> {
+    return this.require().messages.resend(clientMsgID);
+  }
+
+  /** Reference shape: the page as a list, oldest first. */
+  async getHistoryMessageList(options: HistoryOptions): Promise<MessageItem[]> {
+    return (await this.getAdvancedHistoryMessageList(options)).messageList;
+  }
+
+  getAdvancedHistoryMessageList(options: HistoryOptions): Promise<AdvancedHistoryResult> {
+    if (!options || typeof options !== 'object') return Promise.reject(new ImError(ErrorCode.InvalidArgument, 'options are required.'));
+    return this.require().messages.history(options);
+  }
+
+  /** Cached messages by clientMsgID (reference `findMessages`). */
+  async findMessages(clientMsgIDList: string[]): Promise<MessageItem[]> {
+    const s = this.require();
+    const found = await Promise.all(clientMsgIDList.map((id) => s.cache.getMessage(id)));
+    return found.filter((m): m is MessageItem => !!m);
+  }
+
+  markConversationMessageAsRead(conversationID: string): Promise<void> {
+    return this.require().conversations.markRead(conversationID);
+  }
+
+  /** Marks the conversation with `userID` read up to the newest of the given messages. */
+  async markC2CMessageAsRead(userID: string, clientMsgIDList: string[]): Promise<void> {
+    const s = this.require();
+    const conversation = await s.conversations.getOne(userID, 1);
+    const messages = await this.findMessages(clientMsgIDList);
+    const upTo = Math.max(0, ...messages.map((m) => m.seq));
+    return s.conversations.markRead(conversation.conversationID, upTo || undefined);
+  }
+
+  async markSingleMessageHasRead(userID: string): Promise<void> {
+    const s = this.require();
+    return s.conversations.markRead((await s.conversations.getOne(userID, 1)).conversationID);
+  }
+
+  async markGroupMessageHasRead(groupID: string): Promise<void> {
+    const s = this.require();
+    return s.conversations.markRead((await s.conversations.getOne(groupID, 2)).conversationID);
+  }
+
+  private require(): Session {
+    if (!this.session) throw new ImError(ErrorCode.NotLoggedIn);
+    return this.session;
+  }
+
+  private setStatus(status: LoginStatus, userID: string): void {
+    this.status = status;
+    this.events.emit('onLoginStatusChanged', { status, userID });
+  }
+
+  private setConnectionState(state: ConnectionState): void {
+    if (state === this._connectionState) return;
+    this._connectionState = state;
+    this.events.emit('onConnectionStateChanged', state);
+  }
+
+  private async openSession(userID: string, token: string): Promise<Session> {
+    const serverKey = this.config.serverURL.replace(/\/+$/, '');
+    const dbName = databaseName(this.config.dbNamePrefix ?? 'imkit', serverKey, userID);
+    const db = await openImDatabase(dbName, {
+      onVersionChange: () => {
+        // Another tab upgraded the schema: this tab's cache is stale, so sign out cleanly.
+        void this.logout();
+      },
+    });
+    const cache = new ImCache(db);
+    const selfInfo = (await cache.getMeta<UserInfo>(SELF_KEY)) ?? { userID, nickname: userID, faceURL: '' };
+    let queue: Promise<unknown> = Promise.resolve();
+    const emitter = this.events;
+    const transport = this.config.transport ?? createWebSocketTransport(this.config.serverURL);
+
+    const emitBatch = (batch: Emission[]) => {
+      for (const e of batch) (emitter.emit as (t: string, p: unknown) => void)(e.type, e.payload);
+    };
+
+    const session: Session = {
+      userID,
+      cache,
+      emitter,
+      online: false,
+      cursor: (await cache.getMeta<number>(CURSOR_KEY)) ?? 0,
+      selfInfo,
+      dbName,
+      isOnline: () => session.online,
+      self: () => session.selfInfo,
+      now: () => Date.now(),
+      serial: <T>(task: () => Promise<T>) => {
+        const run = queue.then(task, task);
+        queue = run.catch(() => undefined);
+        return run;
+      },
+      removeListeners: () => undefined,
+      connection: undefined as unknown as Connection,
+      messages: undefined as unknown as Messages,
+      conversations: undefined as unknown as Conversations,
+    };
+    session.messages = new Messages(session);
+    session.conversations = new Conversations(session);
+
+    const onPush = (frame: PushFrame) => {
+      if (frame.push === 'session.ended') {
+        const info = { code: frame.data.code as ErrorCode, message: frame.data.message };
+        session.online = false;
+        session.connection.stop();
+        if (info.code === ErrorCode.TokenExpired) {
+          this.setConnectionState('token-expired');
+          emitter.emit('onUserTokenExpired', info);
+        } else {
+          this.setConnectionState('kicked');
+          emitter.emit('onKickedOffline', info);
+        }
+        return;
+      }
+      if (!frame.seq) return;
+      void session.serial(async () => {
+        const order = isNextEvent(frame, session.cursor);
+        if (order === 'stale' || !session.online) return; // Catch-up covers pushes that arrive while syncing.
+        if (order === 'gap') {
+          session.cursor = await catchUp(session.connection, cache, userID, emitBatch);
+        } else {
+          emitBatch(await applyEvents(cache, userID, [frame]));
+          session.cursor = frame.seq;
+          await cache.setMeta(CURSOR_KEY, frame.seq);
+        }
+        await session.conversations.emitTotalIfChanged();
+      });
+    };
+
+    session.connection = new Connection({
+      transport,
+      requestTimeoutMs: this.config.requestTimeoutMs,
+      heartbeatMs: this.config.heartbeatMs,
+      onPush,
+      isFatal: (e) => e.code === ErrorCode.TokenInvalid || e.code === ErrorCode.TokenExpired || e.code === ErrorCode.UserNotFound || e.code === ErrorCode.KickedOffline,
+      onOpen: async (conn) => {
+        const auth = await conn.request('auth', { token, platformID: this.config.platformID ?? Platform.Web });
+        session.selfInfo = auth.self;
+        await cache.setMeta(SELF_KEY, auth.self);
+        emitter.emit('onSelfInfoUpdated', auth.self);
+        emitter.emit('onSyncServerStart', undefined);
+        try {
+          await session.serial(async () => {
+            session.cursor = await catchUp(conn, cache, userID, emitBatch);
+            session.online = true;
+            await session.conversations.emitTotalIfChanged();
+          });
+        } catch (error) {
+          const err = error instanceof ImError ? error : new ImError(ErrorCode.Internal, String(error));
+          emitter.emit('onSyncServerFailed', err.toJSON());
+          throw err;
+        }
+        emitter.emit('onSyncServerFinish', undefined);
+        void session.messages.flushOutbox();
+      },
+      onStateChange: (state: LinkState, error?: ImError) => {
+        if (state !== 'open') session.online = false;
+        if (state === 'connecting') {
+          this.setConnectionState(this._connectionState === 'connected' || this._connectionState === 'reconnecting' ? 'reconnecting' : 'connecting');
+          emitter.emit('onConnecting', undefined);
+        } else if (state === 'open') {
+          this.setConnectionState('connected');
+          emitter.emit('onConnectSuccess', undefined);
+        } else if (state === 'waiting') {
+          this.setConnectionState('reconnecting');
+        } else if (state === 'stopped' && error) {
+          const info = error.toJSON();
+          if (error.code === ErrorCode.TokenExpired) {
+            this.setConnectionState('token-expired');
+            emitter.emit('onUserTokenExpired', info);
+          } else if (error.code === ErrorCode.KickedOffline) {
+            this.setConnectionState('kicked');
+            emitter.emit('onKickedOffline', info);
+          } else {
+            this.setConnectionState('failed');
+            emitter.emit('onConnectFailed', info);
+          }
+        }
+      },
+    });
+
+    // Waiting out a long backoff after the browser says the network is back helps nobody.
+    const online = () => session.connection.retryNow();
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', online);
+      session.removeListeners = () => window.removeEventListener('online', online);
+    }
+    return session;
+  }
+
+  private async teardown(clearCache: boolean): Promise<void> {
+    const s = this.session;
+    this.session = null;
+    if (!s) return;
+    s.removeListeners();
+    s.online = false;
+    s.connection.stop();
+    s.messages.abandonWaiters();
+    this.setConnectionState('idle');
+    await s.serial(async () => undefined).catch(() => undefined);
+    s.cache.close();
+    if (clearCache) await deleteImDatabase(s.dbName);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './im-client.js';
+export * from './api.js';
+export * from './events.js';

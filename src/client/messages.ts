@@ -1,0 +1,295 @@
+import { ContentType, MessageFrom, MessageStatus, Platform, SessionType } from '../model/enums.js';
+import { groupConversationID, ID_PATTERN, parseConversationID, singleConversationID } from '../model/conversation-id.js';
+import type { ConversationItem, MessageItem } from '../model/types.js';
+import { ErrorCode, ImError } from '../protocol/errors.js';
+import { Limits } from '../protocol/limits.js';
+import type { SessionContext } from './context.js';
+import type { AdvancedHistoryResult, HistoryOptions } from './api.js';
+import { newClientMsgID } from './ids.js';
+import { mergeConversation } from '../sync/apply-events.js';
+
+/** Errors after which sending again may succeed: the message waits in the outbox instead of failing. */
+function isTransient(error: ImError): boolean {
+  return error.code === ErrorCode.NetworkError || error.code === ErrorCode.Closed;
+}
+
+export class Messages {
+  /** Sends in flight, by clientMsgID, so a retry or a flush never sends the same message twice at once. */
+  private inFlight = new Map<string, Promise<MessageItem>>();
+  /** Callers of sendMessage waiting for a queued message to go out after a reconnect. */
+  private waiting = new Map<string, { resolve: (m: MessageItem) => void; reject: (e: ImError) => void }[]>();
+
+  constructor(private readonly s: SessionContext) {}
+
+  createText(text: string): MessageItem {
+    if (typeof text !== 'string') throw new ImError(ErrorCode.InvalidArgument, 'text must be a string.');
+    if (!text.trim()) throw new ImError(ErrorCode.InvalidArgument, 'A text message cannot be empty.');
+    if (text.length > Limits.maxTextLength) {
+      throw new ImError(ErrorCode.MessageTooLong, `A text message can have at most ${Limits.maxTextLength} characters (this one has ${text.length}).`);
+    }
+    const self = this.s.self();
+    const now = this.s.now();
+    return {
+      clientMsgID: newClientMsgID(),
+      serverMsgID: '',
+      createTime: now,
+      sendTime: now,
+      sessionType: SessionType.Single,
+      sendID: this.s.userID,
+      recvID: '',
+      groupID: '',
+      msgFrom: MessageFrom.User,
+      contentType: ContentType.Text,
+      platformID: Platform.Web,
+      senderNickname: self.nickname,
+      senderFaceUrl: self.faceURL,
+      seq: 0,
+      isRead: false,
+      status: MessageStatus.Sending,
+      content: text,
+      textElem: { content: text },
+      ex: '',
+      conversationID: '',
+    };
+  }
+
+  /**
+   * Optimistic send: the message is written to the cache and the outbox and
+   * emitted at once; the promise settles when the server accepts or refuses it.
+   * Offline, it stays queued (status sending) and goes out after reconnecting.
+   */
+  async send(message: MessageItem, recvID: string, groupID: string): Promise<MessageItem> {
+    if (!message || typeof message !== 'object' || typeof message.clientMsgID !== 'string') {
+      throw new ImError(ErrorCode.InvalidArgument, 'message must be a message created by createTextMessage.');
+    }
+    const isGroup = !!groupID;
+    const target = isGroup ? groupID : recvID;
+    if (!target || !ID_PATTERN.test(target) || (recvID && groupID)) {
+      throw new ImError(ErrorCode.InvalidArgument, 'Pass either recvID (one-to-one) or groupID (group), as a valid ID.');
+    }
+    if (!isGroup && recvID === this.s.userID) throw new ImError(ErrorCode.InvalidArgument, 'You cannot send a message to yourself.');
+    const existing = await this.s.cache.getMessage(message.clientMsgID);
+    if (existing && existing.status === MessageStatus.Succeeded) return existing;
+    if (existing && existing.status === MessageStatus.Failed) return this.resend(existing.clientMsgID);
+    const conversationID = isGroup ? groupConversationID(groupID) : singleConversationID(this.s.userID, recvID);
+    const now = this.s.now();
+    const pending: MessageItem = {
+      ...message,
+      sessionType: isGroup ? SessionType.Group : SessionType.Single,
+      recvID: isGroup ? '' : recvID,
+      groupID: isGroup ? groupID : '',
+      conversationID,
+      status: MessageStatus.Sending,
+      sendTime: Math.max(now, message.createTime),
+      seq: 0,
+    };
+    delete pending.failure;
+    await this.s.serial(async () => {
+      await this.s.cache.queueOutgoing(pending, { clientMsgID: pending.clientMsgID, conversationID, recvID: pending.recvID, groupID: pending.groupID, queuedAt: now });
+      this.s.emitter.emit('onMessageUpdated', pending);
+      await this.touchConversation(pending);
+    });
+    return this.dispatch(pending);
+  }
+
+  async resend(clientMsgID: string): Promise<MessageItem> {
+    const message = await this.s.cache.getMessage(clientMsgID);
+    if (!message) throw new ImError(ErrorCode.MessageNotFound, `No message ${clientMsgID} in the cache.`);
+    if (message.status === MessageStatus.Succeeded) return message;
+    const retry: MessageItem = { ...message, status: MessageStatus.Sending };
+    delete retry.failure;
+    await this.s.serial(async () => {
+      await this.s.cache.queueOutgoing(retry, { clientMsgID, conversationID: retry.conversationID, recvID: retry.recvID, groupID: retry.groupID, queuedAt: this.s.now() });
+      this.s.emitter.emit('onMessageUpdated', retry);
+    });
+    return this.dispatch(retry);
+  }
+
+  /** Sends everything still queued (after login or a reconnect), oldest first. */
+  async flushOutbox(): Promise<void> {
+    for (const entry of await this.s.cache.getOutbox()) {
+      if (!this.s.isOnline()) return;
+      const message = await this.s.cache.getMessage(entry.clientMsgID);
+      if (!message || message.status !== MessageStatus.Sending) continue;
+      await this.dispatch(message).catch(() => undefined);
+    }
+  }
+
+  /** Rejects every caller still waiting on a queued message (logout). */
+  abandonWaiters(): void {
+    for (const list of this.waiting.values()) for (const w of list) w.reject(new ImError(ErrorCode.Closed));
+    this.waiting.clear();
+  }
+
+  private dispatch(message: MessageItem): Promise<MessageItem> {
+    if (!this.s.isOnline()) {
+      return new Promise((resolve, reject) => {
+        const list = this.waiting.get(message.clientMsgID) ?? [];
+        list.push({ resolve, reject });
+        this.waiting.set(message.clientMsgID, list);
+      });
+    }
+    const running = this.inFlight.get(message.clientMsgID);
+    if (running) return running;
+    const task = this.transmit(message).finally(() => this.inFlight.delete(message.clientMsgID));
+    this.inFlight.set(message.clientMsgID, task);
+    return task;
+  }
+
+  private async transmit(message: MessageItem): Promise<MessageItem> {
+    try {
+      const { message: accepted } = await this.s.connection.request('message.send', {
+        message: {
+          clientMsgID: message.clientMsgID,
+          sessionType: message.sessionType,
+          recvID: message.recvID,
+          groupID: message.groupID,
+          contentType: message.contentType,
+          content: message.content,
+          createTime: message.createTime,
+          ex: message.ex,
+        },
+      });
+      const sent: MessageItem = { ...accepted, conversationID: message.conversationID, isRead: accepted.isRead };
+      await this.s.serial(async () => {
+        const current = await this.s.cache.getMessage(sent.clientMsgID);
+        const final = { ...sent, isRead: sent.isRead || !!current?.isRead };
+        await this.s.cache.completeOutgoing(final);
+        this.s.emitter.emit('onMessageUpdated', final);
+      });
+      this.settleWaiters(message.clientMsgID, sent);
+      return sent;
+    } catch (error) {
+      const err = error instanceof ImError ? error : new ImError(ErrorCode.Internal, String(error));
+      if (isTransient(err)) {
+        // Still queued; the reconnect flush sends it and settles this promise then.
+        return new Promise((resolve, reject) => {
+          const list = this.waiting.get(message.clientMsgID) ?? [];
+          list.push({ resolve, reject });
+          this.waiting.set(message.clientMsgID, list);
+        });
+      }
+      const failed: MessageItem = { ...message, status: MessageStatus.Failed, failure: { code: err.code, message: err.message } };
+      await this.s.serial(async () => {
+        await this.s.cache.completeOutgoing(failed);
+        this.s.emitter.emit('onMessageUpdated', failed);
+        await this.touchConversation(failed);
+      });
+      this.settleWaiters(message.clientMsgID, undefined, err);
+      throw err;
+    }
+  }
+
+  private settleWaiters(clientMsgID: string, message?: MessageItem, error?: ImError): void {
+    const list = this.waiting.get(clientMsgID);
+    if (!list) return;
+    this.waiting.delete(clientMsgID);
+    for (const w of list) (message ? w.resolve(message) : w.reject(error!));
+  }
+
+  /** Show an own message in the conversation list straight away, before the server's snapshot. */
+  private async touchConversation(message: MessageItem): Promise<void> {
+    const existing = await this.s.cache.getConversation(message.conversationID);
+    const base: ConversationItem = existing ?? {
+      conversationID: message.conversationID,
+      conversationType: message.sessionType,
+      userID: message.recvID,
+      groupID: message.groupID,
+      showName: message.recvID || message.groupID,
+      faceURL: '',
+      recvMsgOpt: 0,
+      unreadCount: 0,
+      groupAtType: 0,
+      latestMsg: null,
+      latestMsgSendTime: 0,
+      draftText: '',
+      draftTextTime: 0,
+      isPinned: false,
+      maxSeq: 0,
+      hasReadSeq: 0,
+      peerReadSeq: 0,
+      ex: '',
+    };
+    if (base.latestMsg && base.latestMsg.clientMsgID !== message.clientMsgID && base.latestMsgSendTime > message.sendTime) return;
+    const next = mergeConversation(base, base);
+    next.latestMsg = message;
+    next.latestMsgSendTime = message.sendTime;
+    await this.s.cache.putConversations([next]);
+    this.s.emitter.emit(existing ? 'onConversationChanged' : 'onNewConversation', [next]);
+  }
+
+  /**
+   * A page of history older than `startMsg`: from the cache when the cached run
+   * of seqs is unbroken, otherwise from the server (and then cached). Offline,
+   * whatever the cache holds.
+   */
+  async history(options: HistoryOptions): Promise<AdvancedHistoryResult> {
+    const conversationID = this.resolveConversationID(options);
+    const count = options.count;
+    if (!Number.isInteger(count) || count < 1 || count > Limits.maxPageSize) {
+      throw new ImError(ErrorCode.InvalidArgument, `count must be an integer from 1 to ${Limits.maxPageSize}.`);
+    }
+    const startMsg = options.startMsg ?? null;
+    const cached = await this.s.cache.pageMessages(conversationID, startMsg, count);
+    const conversation = await this.s.cache.getConversation(conversationID);
+    // The seq we expect just below the page: the start message's, or one past the newest.
+    const ceiling = startMsg ? startMsg.seq || this.lowestSeq(cached, conversation) : (conversation?.maxSeq ?? 0) + 1;
+    const acked = cached.filter((m) => m.seq > 0);
+    const contiguous = isUnbroken(acked, ceiling);
+    const lowest = acked.length ? acked[0]!.seq : ceiling;
+    const reachedStart = lowest <= 1;
+    if (contiguous && (acked.length >= count || reachedStart)) {
+      return { messageList: cached, isEnd: reachedStart };
+    }
+    if (!this.s.isOnline()) return { messageList: cached, isEnd: false };
+    // Ask the server for the page below the last seq we can vouch for.
+    const beforeSeq = contiguous ? lowest : ceiling;
+    const { messages, hasMore } = await this.s.connection.request('message.history', {
+      conversationID,
+      beforeSeq: beforeSeq > (conversation?.maxSeq ?? 0) ? 0 : beforeSeq,
+      count,
+    });
+    const fetched = messages.map((m) => ({ ...m, conversationID }));
+    await this.s.cache.putMessages(await this.keepLocalState(fetched));
+    const merged = await this.s.cache.pageMessages(conversationID, startMsg, count);
+    const oldest = merged.find((m) => m.seq > 0);
+    return { messageList: merged, isEnd: !hasMore && (!oldest || oldest.seq <= 1) };
+  }
+
+  private lowestSeq(cached: MessageItem[], conversation: ConversationItem | undefined): number {
+    const acked = cached.filter((m) => m.seq > 0);
+    return acked.length ? acked[acked.length - 1]!.seq + 1 : (conversation?.maxSeq ?? 0) + 1;
+  }
+
+  /** Server copies never overwrite local knowledge (read state already learned from receipts). */
+  private async keepLocalState(list: MessageItem[]): Promise<MessageItem[]> {
+    return Promise.all(
+      list.map(async (m) => {
+        const local = await this.s.cache.getMessage(m.clientMsgID);
+        return local?.isRead ? { ...m, isRead: true } : m;
+      }),
+    );
+  }
+
+  private resolveConversationID(options: HistoryOptions): string {
+    if (options.conversationID) {
+      if (!parseConversationID(options.conversationID, this.s.userID)) {
+        throw new ImError(ErrorCode.ConversationNotFound, `No conversation ${options.conversationID}.`);
+      }
+      return options.conversationID;
+    }
+    if (options.groupID) return groupConversationID(options.groupID);
+    if (options.userID) return singleConversationID(this.s.userID, options.userID);
+    throw new ImError(ErrorCode.InvalidArgument, 'Pass conversationID, userID or groupID.');
+  }
+}
+
+/** True when the seqs run down from `ceiling - 1` without a hole (the list is oldest first). */
+function isUnbroken(acked: MessageItem[], ceiling: number): boolean {
+  let expected = ceiling - 1;
+  for (let i = acked.length - 1; i >= 0; i--) {
+    if (acked[i]!.seq !== expected) return false;
+    expected--;
+  }
+  return true;
+}

@@ -1,0 +1,82 @@
+import type { ConversationItem, MessageItem } from '../model/types.js';
+import type { PushFrame } from '../protocol/frames.js';
+import type { ImCache } from '../store/cache.js';
+import type { C2CReadReceipt, ImEvents } from '../client/events.js';
+
+/** An event to emit once the writes it describes are on disk. */
+export type Emission = { [K in keyof ImEvents]: { type: K; payload: ImEvents[K] } }[keyof ImEvents];
+
+/**
+ * Server conversations carry no drafts, and an own message still being sent is
+ * newer than anything the server knows: keep those local parts when replacing.
+ */
+export function mergeConversation(server: ConversationItem, local: ConversationItem | undefined): ConversationItem {
+  if (!local) return server;
+  const merged = { ...server, draftText: local.draftText, draftTextTime: local.draftTextTime };
+  const pending = local.latestMsg;
+  if (pending && pending.seq === 0 && pending.sendTime > server.latestMsgSendTime) {
+    merged.latestMsg = pending;
+    merged.latestMsgSendTime = pending.sendTime;
+  }
+  return merged;
+}
+
+/**
+ * Writes a batch of logged events to the cache, in order, and returns what to
+ * emit. Every write is a put keyed by ID, so applying an event twice is harmless:
+ * the cursor is saved after the batch, and a crash in between replays it.
+ */
+export async function applyEvents(cache: ImCache, selfID: string, events: PushFrame[]): Promise<Emission[]> {
+  const out: Emission[] = [];
+  for (const event of events) {
+    switch (event.push) {
+      case 'message.new': {
+        const incoming = event.data.message;
+        const local = await cache.getMessage(incoming.clientMsgID);
+        const message: MessageItem = { ...incoming, isRead: incoming.isRead || !!local?.isRead };
+        if (local && local.seq === 0) {
+          // Our own send, acknowledged by the log before (or instead of) the response.
+          await cache.completeOutgoing(message);
+          out.push({ type: 'onMessageUpdated', payload: message });
+        } else {
+          await cache.putMessages([message]);
+          if (!local) out.push({ type: 'onRecvNewMessage', payload: message });
+        }
+        break;
+      }
+      case 'conversation.changed': {
+        const local = await cache.getConversation(event.data.conversation.conversationID);
+        const merged = mergeConversation(event.data.conversation, local);
+        await cache.putConversations([merged]);
+        out.push({ type: local ? 'onConversationChanged' : 'onNewConversation', payload: [merged] });
+        break;
+      }
+      case 'read.receipt': {
+        const { conversationID, userID, hasReadSeq, readTime } = event.data;
+        const changed = await cache.markOwnRead(conversationID, selfID, hasReadSeq);
+        const conversation = await cache.getConversation(conversationID);
+        if (conversation && conversation.peerReadSeq < hasReadSeq) {
+          const next = { ...conversation, peerReadSeq: hasReadSeq };
+          if (next.latestMsg && next.latestMsg.sendID === selfID && next.latestMsg.seq <= hasReadSeq) {
+            next.latestMsg = { ...next.latestMsg, isRead: true };
+          }
+          await cache.putConversations([next]);
+          out.push({ type: 'onConversationChanged', payload: [next] });
+        }
+        for (const m of changed) out.push({ type: 'onMessageUpdated', payload: m });
+        const receipt: C2CReadReceipt = {
+          conversationID,
+          userID,
+          hasReadSeq,
+          readTime,
+          msgIDList: changed.map((m) => m.clientMsgID),
+        };
+        out.push({ type: 'onRecvC2CReadReceipt', payload: [receipt] });
+        break;
+      }
+      case 'session.ended':
+        break; // Transient; handled by the client before it reaches here.
+    }
+  }
+  return out;
+}
