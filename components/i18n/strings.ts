@@ -1,0 +1,99 @@
+import type { ConnectionState } from '../../src/client/events.js';
+
+/**
+ * Every piece of text the elements show. Pass a partial table to an element's
+ * `strings` property to translate or reword it; dates and times follow the
+ * element's `lang` (or the page's) through Intl.
+ */
+export interface ImStrings {
+  you: string;
+  draft: string;
+  conversationsLabel: string;
+  noConversations: string;
+  noConversationsHint: string;
+  loadFailed: string;
+  retry: string;
+  unread: (count: number) => string;
+  pinned: string;
+  muted: string;
+  connection: Record<ConnectionState, string>;
+  selectConversation: string;
+  selectConversationHint: string;
+  messagesLabel: (name: string) => string;
+  loadingOlder: string;
+  beginning: string;
+  noMessages: string;
+  newMessages: (count: number) => string;
+  scrollToBottom: string;
+  placeholder: string;
+  send: string;
+  composerLabel: string;
+  sending: string;
+  sent: string;
+  read: string;
+  failed: string;
+  notSent: string;
+  revoked: string;
+  unsupported: (contentType: number) => string;
+  groupChat: string;
+  directChat: string;
+  sendFailed: string;
+}
+
+const PREVIEWS: Record<number, string> = {
+  102: '[Photo]',
+  103: '[Voice message]',
+  104: '[Video]',
+  105: '[File]',
+  107: '[Chat history]',
+  109: '[Location]',
+  110: '[Custom message]',
+  115: '[Sticker]',
+};
+
+export const defaultStrings: ImStrings = {
+  you: 'You',
+  draft: 'Draft',
+  conversationsLabel: 'Conversations',
+  noConversations: 'No conversations yet',
+  noConversationsHint: 'Messages you send and receive will show up here.',
+  loadFailed: 'Could not load conversations.',
+  retry: 'Retry',
+  unread: (n) => `${n} unread`,
+  pinned: 'Pinned',
+  muted: 'Muted',
+  connection: {
+    idle: 'Not connected',
+    connecting: 'Connecting…',
+    connected: 'Connected',
+    reconnecting: 'Reconnecting…',
+    failed: 'Offline — showing saved messages',
+    kicked: 'Signed out: this account signed in elsewhere',
+    'token-expired': 'Session expired — sign in again',
+  },
+  selectConversation: 'Select a conversation',
+  selectConversationHint: 'Choose a chat from the list to start messaging.',
+  messagesLabel: (name) => `Messages with ${name}`,
+  loadingOlder: 'Loading earlier messages…',
+  beginning: 'This is the beginning of the conversation',
+  noMessages: 'No messages yet. Say hello!',
+  newMessages: (n) => (n === 1 ? '1 new message' : `${n} new messages`),
+  scrollToBottom: 'Scroll to the newest message',
+  placeholder: 'Write a message…',
+  send: 'Send',
+  composerLabel: 'Message',
+  sending: 'Sending',
+  sent: 'Sent',
+  read: 'Read',
+  failed: 'Failed to send',
+  notSent: 'Not sent',
+  revoked: 'This message was deleted',
+  unsupported: (type) => PREVIEWS[type] ?? '[Unsupported message]',
+  groupChat: 'Group',
+  directChat: 'Direct message',
+  sendFailed: 'Could not send the message',
+};
+
+export function resolveStrings(overrides: Partial<ImStrings> | undefined): ImStrings {
+  return overrides ? { ...defaultStrings, ...overrides } : defaultStrings;
+}

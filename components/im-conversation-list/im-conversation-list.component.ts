@@ -1,0 +1,433 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { ImClientApi } from '../../src/client/api.js';
+import type { ConnectionState } from '../../src/client/events.js';
+import { LoginStatus, RecvMsgOpt, SessionType } from '../../src/model/enums.js';
+import type { ConversationItem } from '../../src/model/types.js';
+import type { ImTheme } from '../context.js';
+import { resolveStrings, type ImStrings } from '../i18n/strings.js';
+import { avatar } from '../shared/avatar.js';
+import { ClientController } from '../shared/client-controller.js';
+import { formatBadge, formatFull, formatListTime, isoTime } from '../shared/format.js';
+import { chatIcon, muteIcon, pinIcon } from '../shared/icons.js';
+import { messageText, previewLine } from '../shared/message-text.js';
+import { ThemeController } from '../shared/theme-controller.js';
+import styles from './im-conversation-list.styles.js';
+
+export interface ImConversationSelectDetail {
+  conversationID: string;
+  conversation: ConversationItem;
+}
+
+const NOT_LOGGED_IN = 2001;
+
+/** Pinned first, then the newest activity first; ties by ID so the order is stable. */
+export function compareConversations(a: ConversationItem, b: ConversationItem): number {
+  if (a.isPinned !== b.isPinned) return a.isPinned ? -1 : 1;
+  const at = a.latestMsgSendTime || a.draftTextTime || 0;
+  const bt = b.latestMsgSendTime || b.draftTextTime || 0;
+  if (at !== bt) return bt - at;
+  return a.conversationID < b.conversationID ? -1 : a.conversationID > b.conversationID ? 1 : 0;
+}
+
+/**
+ * @summary The user's conversations, newest first, with previews, times and unread counts.
+ *
+ * Paints from the client's cache at once, then follows `onConversationChanged` /
+ * `onNewConversation`. A listbox: ArrowUp/ArrowDown/Home/End move focus, Enter or
+ * Space (or a click) selects.
+ *
+ * @event im-conversation-select - A conversation was chosen. `detail: { conversationID, conversation }`.
+ *   Cancelable: call `preventDefault()` to keep the current selection.
+ *
+ * @slot header - Above the list (a title, a search box, …).
+ * @slot empty - Replaces the built-in "no conversations" message.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart banner - The connection notice shown while not connected.
+ * @csspart list - The scrolling listbox.
+ * @csspart item - One conversation row; also `item-selected`, `item-unread`, `item-pinned`.
+ * @csspart avatar - A row's avatar.
+ * @csspart name - A row's name.
+ * @csspart time - A row's time of the latest message.
+ * @csspart preview - A row's last-message preview.
+ * @csspart preview-sender - "You: " / "Name: " in front of the preview.
+ * @csspart preview-draft - "Draft: " in front of an unsent draft.
+ * @csspart badge - A row's unread count; also `badge-muted` for muted conversations.
+ * @csspart skeleton - The placeholder rows shown while loading.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart retry-button - The error state's retry button.
+ *
+ * @cssprop --im-color-bg - Background.
+ * @cssprop --im-color-bg-hover - Row background on hover.
+ * @cssprop --im-color-bg-selected - Background of the selected row.
+ * @cssprop --im-color-text - Names.
+ * @cssprop --im-color-text-muted - Previews and times.
+ * @cssprop --im-color-badge - Unread badge.
+ * @cssprop --im-color-badge-muted - Unread badge of a muted conversation.
+ * @cssprop --im-radius - Row corner radius.
+ * @cssprop --im-font-family - Font stack.
+ */
+export class ImConversationList extends LitElement {
+  static override styles = styles;
+
+  /** The client to use; otherwise the one from the nearest `<im-provider>`. */
+  @property({ attribute: false }) client: ImClientApi | undefined;
+
+  /** The selected conversation's ID. */
+  @property({ reflect: true }) selected: string | null = null;
+
+  /** `light`, `dark` or `auto` (follows the OS); defaults to the provider's theme, else light. */
+  @property({ reflect: true }) theme: ImTheme | undefined;
+
+  /** Avatar size in pixels. */
+  @property({ type: Number, attribute: 'avatar-size' }) avatarSize = 46;
+
+  /** Replacement texts (i18n). */
+  @property({ attribute: false }) strings: Partial<ImStrings> | undefined;
+
+  /** The conversations shown, in display order. */
+  get conversations(): readonly ConversationItem[] {
+    return this.sorted;
+  }
+
+  @state() private sorted: ConversationItem[] = [];
+  @state() private loaded = false;
+  @state() private synced = false;
+  @state() private error: { code: number; message: string } | null = null;
+  @state() private connection: ConnectionState = 'idle';
+  @state() private focusedID: string | null = null;
+  @state() private selfID = '';
+
+  private readonly byID = new Map<string, ConversationItem>();
+  /** IDs changed by events while a full load was in flight: the load must not overwrite them. */
+  private touchedDuringLoad: Set<string> | null = null;
+  private loadGeneration = 0;
+  private clockTimer: ReturnType<typeof setInterval> | undefined;
+
+  private readonly clients = new ClientController(this, {
+    handlers: {
+      onConversationChanged: (list) => this.upsert(list),
+      onNewConversation: (list) => this.upsert(list),
+      onConnectionStateChanged: (s) => {
+        this.connection = s;
+        // 'connected' comes after the catch-up; any other state means the server cannot answer now.
+        if (s !== 'connecting' && s !== 'idle') this.synced = true;
+      },
+      onSyncServerFinish: () => {
+        this.synced = true;
+      },
+      onSyncServerFailed: () => {
+        this.synced = true;
+      },
+      onLoginStatusChanged: ({ status }) => {
+        if (status === LoginStatus.Logged) void this.load();
+        else if (status === LoginStatus.Logout) this.reset();
+      },
+    },
+    attached: (client) => {
+      this.reset();
+      this.connection = client.connectionState;
+      void this.load();
+    },
+    detached: () => this.reset(),
+  });
+
+  private readonly themes = new ThemeController(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Relative times ("Mon", "10:32") go stale; re-render once a minute.
+    this.clockTimer = setInterval(() => this.requestUpdate(), 60_000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.clockTimer);
+  }
+
+  /** Reloads the list from the client (what the error state's Retry does). */
+  async reload(): Promise<void> {
+    await this.load();
+  }
+
+  private reset(): void {
+    this.loadGeneration++;
+    this.byID.clear();
+    this.sorted = [];
+    this.loaded = false;
+    this.synced = false;
+    this.error = null;
+    this.selfID = '';
+    this.touchedDuringLoad = null;
+  }
+
+  private async load(): Promise<void> {
+    const client = this.clients.client;
+    if (!client) return;
+    const generation = ++this.loadGeneration;
+    this.error = null;
+    this.touchedDuringLoad = new Set();
+    try {
+      const list = await client.getAllConversationList();
+      if (generation !== this.loadGeneration) return;
+      const touched = this.touchedDuringLoad ?? new Set<string>();
+      this.touchedDuringLoad = null;
+      for (const c of list) if (!touched.has(c.conversationID)) this.byID.set(c.conversationID, c);
+      this.selfID = safeSelf(client);
+      this.loaded = true;
+      if (client.connectionState !== 'connecting' && client.connectionState !== 'idle') this.synced = true;
+      this.resort();
+    } catch (err) {
+      if (generation !== this.loadGeneration) return;
+      this.touchedDuringLoad = null;
+      const e = err as { code?: number; message?: string };
+      // Not logged in yet: onLoginStatusChanged will load again.
+      if (e.code === NOT_LOGGED_IN) return;
+      this.error = { code: e.code ?? 0, message: e.message ?? String(err) };
+    }
+  }
+
+  private upsert(list: ConversationItem[]): void {
+    for (const c of list) {
+      this.byID.set(c.conversationID, c);
+      this.touchedDuringLoad?.add(c.conversationID);
+    }
+    if (!this.selfID && this.clients.client) this.selfID = safeSelf(this.clients.client);
+    this.loaded = true;
+    this.error = null;
+    this.resort();
+  }
+
+  private resort(): void {
+    this.sorted = [...this.byID.values()].sort(compareConversations);
+  }
+
+  private get text(): ImStrings {
+    return resolveStrings(this.strings);
+  }
+
+  /** Selects a conversation as if the user had chosen it (fires `im-conversation-select`). */
+  select(conversationID: string): boolean {
+    const conversation = this.byID.get(conversationID);
+    if (!conversation) return false;
+    const ok = this.dispatchEvent(
+      new CustomEvent<ImConversationSelectDetail>('im-conversation-select', {
+        detail: { conversationID, conversation },
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+      }),
+    );
+    if (ok) this.selected = conversationID;
+    this.focusedID = conversationID;
+    return ok;
+  }
+
+  private get rovingID(): string | null {
+    const ids = this.sorted;
+    if (this.focusedID && this.byID.has(this.focusedID)) return this.focusedID;
+    if (this.selected && this.byID.has(this.selected)) return this.selected;
+    return ids[0]?.conversationID ?? null;
+  }
+
+  private focusRow(id: string): void {
+    this.focusedID = id;
+    void this.updateComplete.then(() => {
+      const row = this.renderRoot.querySelector<HTMLElement>(`[data-conversation-id="${CSS.escape(id)}"]`);
+      row?.focus();
+      row?.scrollIntoView({ block: 'nearest' });
+    });
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    const ids = this.sorted.map((c) => c.conversationID);
+    if (ids.length === 0) return;
+    const current = this.rovingID;
+    const index = current ? ids.indexOf(current) : -1;
+    let next: string | undefined;
+    switch (event.key) {
+      case 'ArrowDown':
+        next = ids[Math.min(ids.length - 1, index + 1)];
+        break;
+      case 'ArrowUp':
+        next = ids[Math.max(0, index - 1)];
+        break;
+      case 'Home':
+        next = ids[0];
+        break;
+      case 'End':
+        next = ids[ids.length - 1];
+        break;
+      case 'Enter':
+      case ' ':
+        if (current) {
+          event.preventDefault();
+          this.select(current);
+        }
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    if (next) this.focusRow(next);
+  }
+
+  private onClick(event: MouseEvent): void {
+    const row = (event.target as Element).closest<HTMLElement>('[data-conversation-id]');
+    const id = row?.dataset['conversationId'];
+    if (id) this.select(id);
+  }
+
+  private onFocusIn(event: FocusEvent): void {
+    const row = (event.target as Element).closest<HTMLElement>('[data-conversation-id]');
+    const id = row?.dataset['conversationId'];
+    if (id && id !== this.focusedID) this.focusedID = id;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('selected') && this.selected) this.focusedID = null;
+  }
+
+  private renderBanner(): TemplateResult | typeof nothing {
+    if (!this.clients.client || this.connection === 'connected' || this.connection === 'idle') return nothing;
+    const busy = this.connection === 'connecting' || this.connection === 'reconnecting';
+    return html`<div part="banner" role="status">
+      ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
+      <span>${this.text.connection[this.connection]}</span>
+    </div>`;
+  }
+
+  private renderRow(c: ConversationItem, roving: string | null, now: number): TemplateResult {
+    const t = this.text;
+    const selected = c.conversationID === this.selected;
+    const muted = c.recvMsgOpt !== RecvMsgOpt.Normal;
+    const unread = c.unreadCount > 0;
+    const isGroup = c.conversationType === SessionType.Group;
+    const name = c.showName || c.userID || c.groupID || c.conversationID;
+    const parts = ['item', selected && 'item-selected', unread && 'item-unread', c.isPinned && 'item-pinned']
+      .filter(Boolean)
+      .join(' ');
+    const m = c.latestMsg;
+    let sender: string | null = null;
+    let preview = '';
+    if (c.draftText && !selected) {
+      preview = previewLine(c.draftText);
+    } else if (m) {
+      preview = previewLine(messageText(m, t));
+      if (m.contentType !== 1400) {
+        if (this.selfID && m.sendID === this.selfID) sender = t.you;
+        else if (isGroup) sender = m.senderNickname || m.sendID;
+      }
+    }
+    const time = c.latestMsgSendTime || m?.sendTime || 0;
+    const id = `c-${c.conversationID}`;
+    return html`<div
+      id=${id}
+      part=${parts}
+      role="option"
+      aria-selected=${selected ? 'true' : 'false'}
+      tabindex=${c.conversationID === roving ? 0 : -1}
+      data-conversation-id=${c.conversationID}
+    >
+      ${avatar({ id: c.userID || c.groupID || c.conversationID, name, faceURL: c.faceURL, size: this.avatarSize, group: isGroup })}
+      <div class="main">
+        <div class="row">
+          <span part="name">${name}</span>
+          <span class="flags">
+            ${c.isPinned ? html`<span title=${t.pinned}>${pinIcon()}<span class="sr-only">${t.pinned}</span></span>` : nothing}
+            ${muted ? html`<span title=${t.muted}>${muteIcon()}<span class="sr-only">${t.muted}</span></span>` : nothing}
+          </span>
+          <span class="spacer"></span>
+          ${time
+            ? html`<time part="time" datetime=${isoTime(time)} title=${formatFull(time)}>${formatListTime(time, now)}</time>`
+            : nothing}
+        </div>
+        <div class="row">
+          <span part="preview"
+            >${c.draftText && !selected
+              ? html`<span part="preview-draft">${t.draft}: </span>`
+              : sender
+                ? html`<span part="preview-sender">${sender}: </span>`
+                : nothing}${preview}</span
+          >
+          ${unread
+            ? html`<span part=${muted ? 'badge badge-muted' : 'badge'}
+                ><span aria-hidden="true">${formatBadge(c.unreadCount)}</span
+                ><span class="sr-only">${t.unread(c.unreadCount)}</span></span
+              >`
+            : nothing}
+        </div>
+      </div>
+    </div>`;
+  }
+
+  private renderSkeleton(): TemplateResult {
+    return html`<div part="skeleton" aria-busy="true" aria-label=${this.text.conversationsLabel}>
+      ${[0.7, 0.5, 0.8, 0.6, 0.55, 0.75].map(
+        (w) =>
+          html`<div class="skeleton-row">
+            <span class="skeleton-avatar"></span>
+            <span class="skeleton-lines"
+              ><span style="width:${w * 60}%"></span><span style="width:${w * 100}%"></span
+            ></span>
+          </div>`,
+      )}
+    </div>`;
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.text;
+    const client = this.clients.client;
+    let body: TemplateResult;
+    const live = this.connection === 'connecting' || this.connection === 'connected' || this.connection === 'reconnecting';
+    if (this.error && this.sorted.length === 0) {
+      body = html`<div part="error" role="alert">
+        <span class="title">${t.loadFailed}</span>
+        <span>${this.error.message}</span>
+        <button part="retry-button" type="button" @click=${() => void this.reload()}>${t.retry}</button>
+      </div>`;
+    } else if (!client || !this.loaded || (this.sorted.length === 0 && !this.synced && live)) {
+      body = this.renderSkeleton();
+    } else if (this.sorted.length === 0) {
+      body = html`<div part="empty">
+        <slot name="empty">
+          <span class="empty-icon">${chatIcon()}</span>
+          <span class="title">${t.noConversations}</span>
+          <span>${t.noConversationsHint}</span>
+        </slot>
+      </div>`;
+    } else {
+      const roving = this.rovingID;
+      const now = Date.now();
+      body = html`<div
+        part="list"
+        role="listbox"
+        aria-label=${t.conversationsLabel}
+        @keydown=${this.onKeyDown}
+        @click=${this.onClick}
+        @focusin=${this.onFocusIn}
+      >
+        ${repeat(
+          this.sorted,
+          (c) => c.conversationID,
+          (c) => this.renderRow(c, roving, now),
+        )}
+      </div>`;
+    }
+    return html`<div part="base">
+      <slot name="header"></slot>
+      ${this.renderBanner()} ${body}
+    </div>`;
+  }
+}
+
+function safeSelf(client: ImClientApi): string {
+  try {
+    return client.getLoginUserID();
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,156 @@
+import { ContextConsumer, ContextProvider } from '@lit/context';
+import { html, LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { ImClientApi } from '../../src/client/api.js';
+import { ImClient } from '../../src/client/im-client.js';
+import { imClientContext, imThemeContext, type ImTheme } from '../context.js';
+import styles from './im-provider.styles.js';
+
+export interface ImLoginDetail {
+  userID: string;
+}
+export interface ImLoginErrorDetail {
+  userID: string;
+  error: { code: number; message: string };
+}
+
+/**
+ * @summary Shares one IM client (and a theme) with every imkit element inside it.
+ *
+ * Either give it a client (`provider.client = new ImClient(…)`), or let it make
+ * one from `server-url`. When `user-id` and `token` are set too, it logs in, and
+ * logs in again when they change. It renders nothing of its own (`display: contents`).
+ *
+ * @event im-login - The provider's login finished. `detail: { userID }`.
+ * @event im-login-error - The provider's login failed. `detail: { userID, error: { code, message } }`.
+ *
+ * @slot - The elements that use the client: `<im-conversation-list>`, `<im-chat>`, …
+ */
+export class ImProvider extends LitElement {
+  static override styles = styles;
+
+  /** The IM server's base URL (`https://im.example.com`). Used only when no `.client` is given. */
+  @property({ attribute: 'server-url' }) serverURL = '';
+
+  /** Log in as this user when `token` is set too. */
+  @property({ attribute: 'user-id' }) userID = '';
+
+  /** The user's token, from your app server. */
+  @property() token = '';
+
+  /** Theme for the elements inside (each may override with its own `theme`). */
+  @property({ reflect: true }) theme: ImTheme | undefined;
+
+  /** A client to share. When unset, the provider creates one from `server-url`. */
+  @property({ attribute: false }) client: ImClientApi | undefined;
+
+  private readonly clientProvider = new ContextProvider(this, { context: imClientContext });
+  private readonly themeProvider = new ContextProvider(this, { context: imThemeContext });
+  /** An outer provider's theme, handed on when this one sets none. */
+  private outerTheme: ImTheme | undefined;
+  private readonly themeConsumer = new ContextConsumer(this, {
+    context: imThemeContext,
+    subscribe: true,
+    callback: (value) => {
+      this.outerTheme = value ?? undefined;
+      this.themeProvider.setValue(this.theme ?? this.outerTheme);
+    },
+  });
+  private owned: { client: ImClientApi; serverURL: string } | undefined;
+  private session: { client: ImClientApi; userID: string; token: string } | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private disposeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** The client the provider currently shares (its own `.client`, or the one it created). */
+  get activeClient(): ImClientApi | undefined {
+    return this.client ?? this.owned?.client;
+  }
+
+  /** Resolves when every login or logout the provider started so far has settled. */
+  get settled(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.disposeTimer !== undefined) {
+      clearTimeout(this.disposeTimer);
+      this.disposeTimer = undefined;
+    }
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A provider that is only moved in the DOM keeps its client; one that is removed
+    // logs its own client out so that sockets and databases are released.
+    this.disposeTimer = setTimeout(() => {
+      this.disposeTimer = undefined;
+      if (!this.isConnected) this.dispose();
+    }, 0);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('theme')) this.themeProvider.setValue(this.theme ?? this.outerTheme);
+    if (!this.isConnected) return;
+    if (!this.client && this.serverURL && (!this.owned || this.owned.serverURL !== this.serverURL)) {
+      this.releaseOwned();
+      this.owned = { client: new ImClient({ serverURL: this.serverURL }), serverURL: this.serverURL };
+    }
+    if (this.client && this.owned) this.releaseOwned();
+    const active = this.activeClient;
+    if (this.clientProvider.value !== active) this.clientProvider.setValue(active);
+    this.syncSession(active);
+  }
+
+  private syncSession(client: ImClientApi | undefined): void {
+    const { userID, token } = this;
+    const s = this.session;
+    if (s && s.client === client && s.userID === userID && s.token === token) return;
+    if (!client || !userID || !token) return;
+    const previous = s;
+    this.session = { client, userID, token };
+    this.enqueue(async () => {
+      if (previous && previous.client === client) {
+        await client.logout().catch(() => undefined);
+      }
+      try {
+        await client.login(userID, token);
+        this.emit<ImLoginDetail>('im-login', { userID });
+      } catch (err) {
+        const e = err as { code?: number; message?: string };
+        this.emit<ImLoginErrorDetail>('im-login-error', {
+          userID,
+          error: { code: e.code ?? 0, message: e.message ?? String(err) },
+        });
+      }
+    });
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.queue = this.queue.then(task, task);
+  }
+
+  private emit<T>(name: string, detail: T): void {
+    this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
+  }
+
+  private releaseOwned(): void {
+    const owned = this.owned;
+    if (!owned) return;
+    this.owned = undefined;
+    if (this.session?.client === owned.client) this.session = undefined;
+    this.enqueue(() => owned.client.logout().catch(() => undefined));
+  }
+
+  private dispose(): void {
+    this.releaseOwned();
+    this.session = undefined;
+    this.clientProvider.setValue(this.client);
+    // A later reconnect (connectedCallback → update) creates a client and logs in again.
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

@@ -1,0 +1,9 @@
+/** Registers every imkit element and re-exports their classes and the shared pieces. */
+export * from './context.js';
+export * from './im-provider/im-provider.js';
+export * from './im-conversation-list/im-conversation-list.js';
+export * from './im-chat/im-chat.js';
+export { ClientController, type ClientHost, type ClientEventHandlers } from './shared/client-controller.js';
+export { ThemeController } from './shared/theme-controller.js';
+export { defaultStrings, type ImStrings } from './i18n/strings.js';
+export { TOKENS, type TokenName } from './styles/tokens.js';

@@ -1,0 +1,142 @@
+import { css, unsafeCSS, type CSSResult } from 'lit';
+
+/**
+ * Design tokens. Every element reads its colours, radii and fonts from
+ * private `--_im-*` variables that fall back to the public `--im-*` custom
+ * properties, so a host page can theme the kit from anywhere up the tree:
+ *
+ * ```css
+ * :root { --im-color-accent: #7c3aed; }          // everywhere
+ * im-chat[theme='dark'] { --im-color-bg: #000; } // one element, one theme
+ * ```
+ *
+ * The `theme` attribute (`light` | `dark` | `auto`) picks the default values;
+ * `auto` follows `prefers-color-scheme`. Elements under an `<im-provider theme=…>`
+ * inherit its theme unless they set their own.
+ */
+export const TOKENS = {
+  'font-family': [
+    `system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', 'Noto Sans', Arial, sans-serif`,
+    null,
+  ],
+  'font-size': ['14px', null],
+  'radius': ['10px', null],
+  'radius-bubble': ['16px', null],
+  'color-bg': ['#ffffff', '#17191c'],
+  'color-bg-elevated': ['#f7f8fa', '#1e2125'],
+  'color-bg-hover': ['#eef1f5', '#262a30'],
+  'color-bg-selected': ['#e3ecff', '#243352'],
+  'color-chat-bg': ['#eef1f5', '#0f1114'],
+  'color-border': ['#e3e6ea', '#2c3036'],
+  'color-text': ['#15181c', '#e8eaed'],
+  'color-text-muted': ['#69707a', '#9aa1ab'],
+  'color-accent': ['#2f6fed', '#5b8ff9'],
+  'color-accent-text': ['#ffffff', '#ffffff'],
+  'color-bubble-own': ['#2f6fed', '#2f5fc4'],
+  'color-bubble-own-text': ['#ffffff', '#f4f7ff'],
+  'color-bubble-own-muted': ['rgba(255,255,255,0.75)', 'rgba(244,247,255,0.7)'],
+  'color-bubble-other': ['#ffffff', '#23272d'],
+  'color-bubble-other-text': ['#15181c', '#e8eaed'],
+  'color-danger': ['#d93025', '#f28b82'],
+  'color-danger-bg': ['#fdecea', '#3b1f1d'],
+  'color-success': ['#188038', '#81c995'],
+  'color-read': ['#9fe7ff', '#9fe7ff'],
+  'color-badge': ['#2f6fed', '#5b8ff9'],
+  'color-badge-muted': ['#a0a7b1', '#5c636d'],
+  'color-badge-text': ['#ffffff', '#ffffff'],
+  'color-skeleton': ['#e7eaee', '#2a2e34'],
+  'color-focus': ['#2f6fed', '#8ab4f8'],
+  'color-warning-bg': ['#fff4d6', '#3a3220'],
+  'color-warning-text': ['#6b4e00', '#f5d88a'],
+  'shadow': ['0 1px 2px rgba(16,24,40,0.08)', '0 1px 2px rgba(0,0,0,0.4)'],
+  'shadow-raised': ['0 4px 16px rgba(16,24,40,0.16)', '0 4px 16px rgba(0,0,0,0.5)'],
+} as const satisfies Record<string, readonly [string, string | null]>;
+
+export type TokenName = keyof typeof TOKENS;
+
+function block(dark: boolean): string {
+  return Object.entries(TOKENS)
+    .map(([name, [light, darkValue]]) => `--_im-${name}: var(--im-${name}, ${dark ? (darkValue ?? light) : light});`)
+    .join('\n');
+}
+
+/**
+ * Tokens as a stylesheet for a shadow root. The element sets
+ * `data-im-theme` on itself (see ThemeController) from its own `theme`
+ * attribute or the provider's.
+ */
+export const tokens: CSSResult = css`
+  :host {
+    ${unsafeCSS(block(false))}
+    color-scheme: light;
+  }
+  :host([data-im-theme='dark']) {
+    ${unsafeCSS(block(true))}
+    color-scheme: dark;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([data-im-theme='auto']) {
+      ${unsafeCSS(block(true))}
+      color-scheme: dark;
+    }
+  }
+`;
+
+/** Rules every element shares: box sizing, font, focus ring, visually-hidden text, the reduced-motion switch. */
+export const base: CSSResult = css`
+  :host {
+    box-sizing: border-box;
+    font-family: var(--_im-font-family);
+    font-size: var(--_im-font-size);
+    line-height: 1.4;
+    color: var(--_im-color-text);
+    -webkit-font-smoothing: antialiased;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_im-color-focus);
+    outline-offset: -2px;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  @keyframes im-pulse {
+    0%,
+    100% {
+      opacity: 1;
+    }
+    50% {
+      opacity: 0.45;
+    }
+  }
+  @keyframes im-spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      animation-duration: 0s !important;
+      transition-duration: 0s !important;
+    }
+  }
+`;
