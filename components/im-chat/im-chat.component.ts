@@ -89,6 +89,7 @@ interface Anchor {
  * @csspart log - The scrolling message list (`role="log"`).
  * @csspart loading-older - The indicator shown while older messages load.
  * @csspart beginning - The "beginning of the conversation" marker.
+ * @csspart day - The messages of one day.
  * @csspart date-separator - A day heading between messages.
  * @csspart notice - A centred system notice.
  * @csspart message - One message row; also `message-own` / `message-other`, `message-sending`, `message-failed`.
@@ -743,29 +744,26 @@ export class ImChat extends LitElement {
     const t = this.text;
     const list = this.messages;
     const now = Date.now();
-    type Row = { key: string; render: () => TemplateResult };
-    const rows: Row[] = [];
-    let lastDay = -1;
-    list.forEach((m, i) => {
+    // One section per day, so a day's sticky heading gives way to the next day's.
+    const days: Array<{ day: number; messages: MessageItem[] }> = [];
+    for (const m of list) {
       const day = startOfDay(m.sendTime);
-      if (day !== lastDay) {
-        lastDay = day;
-        rows.push({
-          key: `day-${day}`,
-          render: () =>
-            html`<div part="date-separator" role="separator" aria-label=${formatDayLabel(m.sendTime, now)}>
-              ${formatDayLabel(m.sendTime, now)}
-            </div>`,
-        });
-      }
-      const prev = i > 0 ? list[i - 1] : undefined;
-      const next = list[i + 1];
-      rows.push({
-        key: m.clientMsgID,
-        render: () =>
-          this.renderMessage(m, prev && isSameDay(prev.sendTime, m.sendTime) ? prev : undefined, next && isSameDay(next.sendTime, m.sendTime) ? next : undefined),
-      });
-    });
+      const last = days[days.length - 1];
+      if (last && last.day === day) last.messages.push(m);
+      else days.push({ day, messages: [m] });
+    }
+    const renderDay = (d: { day: number; messages: MessageItem[] }) => {
+      const label = formatDayLabel(d.messages[0]!.sendTime, now);
+      const ms = d.messages;
+      return html`<div class="day" part="day" role="group" aria-label=${label}>
+        <div part="date-separator" aria-hidden="true">${label}</div>
+        ${repeat(
+          ms,
+          (m) => m.clientMsgID,
+          (m, i) => this.renderMessage(m, ms[i - 1], ms[i + 1]),
+        )}
+      </div>`;
+    };
     let top: TemplateResult | typeof nothing = nothing;
     if (this.loadingOlder) {
       top = html`<div part="loading-older" role="status"><span class="spinner" aria-hidden="true"></span>${t.loadingOlder}</div>`;
@@ -785,11 +783,7 @@ export class ImChat extends LitElement {
       >
         <div class="content">
           ${top}
-          ${repeat(
-            rows,
-            (r) => r.key,
-            (r) => r.render(),
-          )}
+          ${repeat(days, (d) => d.day, renderDay)}
         </div>
       </div>
       ${this.atBottom

@@ -124,6 +124,10 @@ export default [
       border-radius: 999px;
       box-shadow: var(--_im-shadow);
     }
+    [part~='day'] {
+      display: flex;
+      flex-direction: column;
+    }
     [part~='date-separator'] {
       position: sticky;
       top: 0;

@@ -226,6 +226,14 @@ export class ImConversationList extends LitElement {
     return ok;
   }
 
+  /** Focuses the current row (the selected one, else the first). */
+  override focus(options?: FocusOptions): void {
+    const id = this.rovingID;
+    const row = id ? this.renderRoot.querySelector<HTMLElement>(`[data-conversation-id="${CSS.escape(id)}"]`) : null;
+    if (row) row.focus(options);
+    else super.focus(options);
+  }
+
   private get rovingID(): string | null {
     const ids = this.sorted;
     if (this.focusedID && this.byID.has(this.focusedID)) return this.focusedID;

@@ -1,0 +1,229 @@
+/**
+ * The demo page: a complete chat surface against the server that serves it
+ * (demo mode). Pick a demo user at the top; open a second window as another
+ * user (`?user=bob`) to chat between them.
+ */
+import '../components/im-provider/im-provider.js';
+import '../components/im-conversation-list/im-conversation-list.js';
+import '../components/im-chat/im-chat.js';
+import type { ImTheme } from '../components/context.js';
+import { ImClient } from '../src/client/im-client.js';
+import { HttpPaths, type TokenResult } from '../src/protocol/http.js';
+import type { UserInfo } from '../src/model/types.js';
+
+const USER_KEY = 'imkit-demo:user';
+const USERS_KEY = 'imkit-demo:users';
+const THEME_KEY = 'imkit-demo:theme';
+const tokenKey = (userID: string) => `imkit-demo:token:${userID}`;
+const selectedKey = (userID: string) => `imkit-demo:selected:${userID}`;
+
+const $ = <T extends Element>(selector: string): T => {
+  const el = document.querySelector<T>(selector);
+  if (!el) throw new Error(`demo: ${selector} is missing from index.html`);
+  return el;
+};
+
+const app = $<HTMLElement>('#app');
+const provider = $<HTMLElementTagNameMap['im-provider']>('#provider');
+const list = $<HTMLElementTagNameMap['im-conversation-list']>('#list');
+const chat = $<HTMLElementTagNameMap['im-chat']>('#chat');
+const picker = $<HTMLSelectElement>('#user-picker');
+const themeButton = $<HTMLButtonElement>('#theme-toggle');
+const newWindow = $<HTMLAnchorElement>('#new-window');
+const notice = $<HTMLElement>('#notice');
+const totalBadge = $<HTMLElement>('#total-unread');
+
+const client = new ImClient({ serverURL: location.origin });
+provider.client = client;
+(window as unknown as { imkit: unknown }).imkit = { client };
+
+// ---- small storage helpers (storage can throw in private modes) -------------
+
+function read(storage: Storage, key: string): string | null {
+  try {
+    return storage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+function write(storage: Storage, key: string, value: string | null): void {
+  try {
+    if (value === null) storage.removeItem(key);
+    else storage.setItem(key, value);
+  } catch {
+    /* ignore */
+  }
+}
+
+function showNotice(text: string | null): void {
+  notice.hidden = !text;
+  notice.textContent = text ?? '';
+}
+
+async function api<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...init?.headers } });
+  const json = (await res.json()) as { ok: boolean; data: T; error?: { code: number; message: string } };
+  if (!json.ok) throw Object.assign(new Error(json.error?.message ?? `HTTP ${res.status}`), { code: json.error?.code ?? 0 });
+  return json.data;
+}
+
+// ---- theme ------------------------------------------------------------------
+
+const THEMES: ImTheme[] = ['light', 'dark', 'auto'];
+function applyTheme(theme: ImTheme): void {
+  provider.theme = theme;
+  document.documentElement.dataset['theme'] = theme;
+  themeButton.dataset['theme'] = theme;
+  themeButton.title = `Theme: ${theme} (click to change)`;
+  themeButton.setAttribute('aria-label', themeButton.title);
+}
+let theme: ImTheme = (THEMES as string[]).includes(read(localStorage, THEME_KEY) ?? '')
+  ? (read(localStorage, THEME_KEY) as ImTheme)
+  : 'auto';
+applyTheme(theme);
+themeButton.addEventListener('click', () => {
+  theme = THEMES[(THEMES.indexOf(theme) + 1) % THEMES.length]!;
+  write(localStorage, THEME_KEY, theme);
+  applyTheme(theme);
+});
+
+// ---- users ------------------------------------------------------------------
+
+async function loadUsers(): Promise<UserInfo[]> {
+  try {
+    const { users } = await api<{ users: UserInfo[] }>(HttpPaths.devUsers);
+    write(localStorage, USERS_KEY, JSON.stringify(users));
+    return users;
+  } catch {
+    // Offline: the list from the last visit, so the picker still works from the cache.
+    try {
+      return JSON.parse(read(localStorage, USERS_KEY) ?? '[]') as UserInfo[];
+    } catch {
+      return [];
+    }
+  }
+}
+
+/** A token from the dev login, or (offline) the last one this browser got, so the cache still paints. */
+async function tokenFor(userID: string): Promise<string | null> {
+  try {
+    const result = await api<TokenResult>(HttpPaths.devLogin, { method: 'POST', body: JSON.stringify({ userID }) });
+    write(localStorage, tokenKey(userID), JSON.stringify(result));
+    return result.token;
+  } catch {
+    try {
+      const saved = JSON.parse(read(localStorage, tokenKey(userID)) ?? 'null') as TokenResult | null;
+      return saved?.token ?? null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+function wantedUser(users: UserInfo[]): string | null {
+  const fromURL = new URL(location.href).searchParams.get('user');
+  const known = (id: string | null) => !!id && (users.length === 0 || users.some((u) => u.userID === id));
+  if (known(fromURL)) return fromURL;
+  const fromSession = read(sessionStorage, USER_KEY);
+  if (known(fromSession)) return fromSession;
+  return users[0]?.userID ?? fromURL ?? fromSession;
+}
+
+function setPane(pane: 'list' | 'chat'): void {
+  app.dataset['pane'] = pane;
+}
+
+function select(conversationID: string | null): void {
+  chat.conversationID = conversationID;
+  list.selected = conversationID;
+  const user = client.getLoginUserID();
+  if (user) write(sessionStorage, selectedKey(user), conversationID);
+}
+
+let switching: Promise<void> = Promise.resolve();
+
+async function signIn(userID: string): Promise<void> {
+  showNotice(null);
+  write(sessionStorage, USER_KEY, userID);
+  const url = new URL(location.href);
+  if (url.searchParams.get('user') !== userID) {
+    url.searchParams.set('user', userID);
+    history.replaceState(null, '', url);
+  }
+  picker.value = userID;
+  const other = [...picker.options].map((o) => o.value).find((id) => id !== userID);
+  if (other) newWindow.href = `?user=${encodeURIComponent(other)}`;
+
+  const token = await tokenFor(userID);
+  if (!token) {
+    showNotice('Cannot reach the server to sign in, and this browser has no saved session for this user.');
+    return;
+  }
+  select(null);
+  try {
+    await client.login(userID, token);
+  } catch (err) {
+    const e = err as { message?: string };
+    showNotice(`Sign-in failed: ${e.message ?? String(err)}`);
+    return;
+  }
+  const remembered = read(sessionStorage, selectedKey(userID));
+  const wide = matchMedia('(min-width: 721px)').matches;
+  if (remembered) {
+    select(remembered);
+    setPane(wide ? 'chat' : 'list');
+  } else {
+    setPane('list');
+  }
+}
+
+picker.addEventListener('change', () => {
+  const userID = picker.value;
+  switching = switching.then(() => signIn(userID));
+});
+
+// ---- wiring -----------------------------------------------------------------
+
+list.addEventListener('im-conversation-select', (event) => {
+  select(event.detail.conversationID);
+  setPane('chat');
+  // On a phone the chat replaces the list: put the caret in the composer.
+  requestAnimationFrame(() => chat.focus({ preventScroll: true }));
+});
+
+$<HTMLButtonElement>('#back').addEventListener('click', () => {
+  setPane('list');
+  requestAnimationFrame(() => list.focus());
+});
+
+client.on('onTotalUnreadMessageCountChanged', (total) => {
+  document.title = total > 0 ? `(${total}) imkit demo` : 'imkit demo';
+  totalBadge.hidden = total <= 0;
+  totalBadge.textContent = total > 99 ? '99+' : String(total);
+});
+client.on('onKickedOffline', () => showNotice('This account signed in somewhere else. Pick a user to sign in again.'));
+client.on('onUserTokenExpired', () => showNotice('Your session expired. Pick a user to sign in again.'));
+
+async function start(): Promise<void> {
+  const users = await loadUsers();
+  picker.replaceChildren(
+    ...users.map((u) => {
+      const option = document.createElement('option');
+      option.value = u.userID;
+      option.textContent = u.nickname ? `${u.nickname} (${u.userID})` : u.userID;
+      return option;
+    }),
+  );
+  const userID = wantedUser(users);
+  if (!userID) {
+    showNotice('No demo users: start the server with --demo.');
+    return;
+  }
+  if (![...picker.options].some((o) => o.value === userID)) {
+    picker.append(new Option(userID, userID));
+  }
+  switching = signIn(userID);
+  await switching;
+}
+
+void start();
