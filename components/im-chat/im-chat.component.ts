@@ -162,6 +162,8 @@ export class ImChat extends LitElement {
   private openedFor: string | null | undefined;
   /** True while the view should follow the newest message. */
   private stick = true;
+  /** Set when the next render must end at the bottom whatever the scroll position (own send, pill click). */
+  private forceBottom = false;
   private anchor: Anchor | null = null;
   /** Set when a page of older messages came back empty without reaching the start (offline). */
   private olderBlocked = false;
@@ -247,6 +249,7 @@ export class ImChat extends LitElement {
   /** Scrolls to the newest message and follows new ones again. */
   scrollToBottom(): void {
     this.stick = true;
+    this.forceBottom = true;
     this.newCount = 0;
     const log = this.log;
     if (log) log.scrollTop = log.scrollHeight;
@@ -293,6 +296,7 @@ export class ImChat extends LitElement {
     this.olderBlocked = false;
     this.newCount = 0;
     this.stick = true;
+    this.forceBottom = true;
     this.atBottom = true;
     this.anchor = null;
   }
@@ -317,6 +321,7 @@ export class ImChat extends LitElement {
       this.isEnd = page.isEnd;
       this.phase = 'ready';
       this.stick = true;
+      this.forceBottom = true;
       await this.updateComplete;
       if (generation !== this.generation) return;
       this.scrollToBottom();
@@ -391,7 +396,7 @@ export class ImChat extends LitElement {
     const own = message.sendID === this.selfID;
     if (isNew && !incoming && own && message.status === MessageStatus.Sending) {
       // Sent from this composer: always show it.
-      this.stick = true;
+      this.forceBottom = true;
     } else if (isNew && !own && !this.stick) {
       this.newCount++;
     }
@@ -499,8 +504,15 @@ export class ImChat extends LitElement {
       if (old && this.input) this.drafts.set(old, this.input.value);
       if (this.conversationID !== this.openedFor) void this.open();
     }
+    // Where is the reader now? A scroll event may not have arrived yet, so measure.
+    const log = this.log;
+    if (log) {
+      if (this.forceBottom) this.stick = true;
+      else this.stick = log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK;
+    }
+    this.forceBottom = false;
     // Remember what the reader is looking at, to keep it in place across this render.
-    this.anchor = !this.stick && this.log ? this.findAnchor() : null;
+    this.anchor = !this.stick && log ? this.findAnchor() : null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
