@@ -4,7 +4,7 @@ import '../components/im-conversation-list/im-conversation-list.js';
 import { createStoryBackend, type StoryBackendOptions } from './support/loopback.js';
 import { backendOf, themeOf } from './support/story-helpers.js';
 
-const frame = 'display:block;height:100vh;max-width:380px;border-right:1px solid #0001';
+const frame = 'height:100vh;max-width:380px;border-right:1px solid #0001';
 
 const withBackend = (options: StoryBackendOptions = {}) => [async () => ({ backend: await createStoryBackend(options) })];
 

@@ -168,6 +168,8 @@ export class ImChat extends LitElement {
   /** Set when a page of older messages came back empty without reaching the start (offline). */
   private olderBlocked = false;
   private drafts = new Map<string, string>();
+  /** Where the reader was in each conversation they left scrolled up (restored when they come back). */
+  private positions = new Map<string, Anchor>();
   private marking = false;
   private markAgain = false;
   private inView = false;
@@ -324,7 +326,7 @@ export class ImChat extends LitElement {
       this.forceBottom = true;
       await this.updateComplete;
       if (generation !== this.generation) return;
-      this.scrollToBottom();
+      if (!this.restorePosition(id)) this.scrollToBottom();
       this.fillViewport();
     } catch (err) {
       if (generation !== this.generation) return;
@@ -342,6 +344,21 @@ export class ImChat extends LitElement {
     } catch {
       // Not cached and offline, or not a conversation of ours: the header falls back to the ID.
     }
+  }
+
+  /** Puts the message the reader last had at the top back where it was; false when it is not loaded. */
+  private restorePosition(id: string): boolean {
+    const saved = this.positions.get(id);
+    this.positions.delete(id);
+    const log = this.log;
+    if (!saved || !log) return false;
+    const row = log.querySelector<HTMLElement>(`[data-msg-id="${CSS.escape(saved.id)}"]`);
+    if (!row) return false;
+    log.scrollTop += row.getBoundingClientRect().top - log.getBoundingClientRect().top - saved.top;
+    const bottom = log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK;
+    this.stick = bottom;
+    this.atBottom = bottom;
+    return true;
   }
 
   /** After a reconnect: merge the newest page, in case events were missed. */
@@ -428,8 +445,9 @@ export class ImChat extends LitElement {
       return;
     }
     this.marking = true;
-    client
-      .markConversationMessageAsRead(id)
+    // (A client method may throw synchronously, e.g. NotLoggedIn: keep it inside the promise.)
+    Promise.resolve()
+      .then(() => client.markConversationMessageAsRead(id))
       .catch(() => undefined)
       .finally(() => {
         this.marking = false;
@@ -502,6 +520,12 @@ export class ImChat extends LitElement {
     if (changed.has('conversationID')) {
       const old = changed.get('conversationID');
       if (old && this.input) this.drafts.set(old, this.input.value);
+      if (old && this.log && this.phase === 'ready') {
+        const scrolledUp = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight > BOTTOM_SLACK;
+        const anchor = scrolledUp ? this.findAnchor() : null;
+        if (anchor) this.positions.set(old, anchor);
+        else this.positions.delete(old);
+      }
       if (this.conversationID !== this.openedFor) void this.open();
     }
     // Where is the reader now? A scroll event may not have arrived yet, so measure.

@@ -19,6 +19,8 @@ export default [
       display: flex;
       flex-direction: column;
       flex: 1 1 auto;
+      /* Fills the host also when a page makes it display: block. */
+      height: 100%;
       min-height: 0;
     }
     [part~='banner'] {

@@ -300,4 +300,31 @@ describe('<im-chat>', () => {
     await until(() => bubbles(chat).length === 1 && text(bubbles(chat)[0]!.querySelector('[part~="text"]')) === 'Hi from Ola', "Ola's conversation");
     await until(() => text(part(chat, 'title')) === 'Ola', 'header follows');
   });
+
+  it('remembers where you were reading when you come back to a conversation', async () => {
+    const s = await pair(30);
+    const other = await track(loginAs(uniqueUserID('ola'), { nickname: 'Ola' }));
+    await sendText(other, s.meID, 'Hi from Ola');
+    const chat = await openChat(s.me, s.conversationID, { height: 400 });
+    await until(() => bubbles(chat).length >= 30, 'history');
+    await frames();
+    const el = log(chat);
+    el.scrollTop = el.scrollHeight - el.clientHeight - 400;
+    await frames();
+    const logTop = el.getBoundingClientRect().top;
+    const reading = bubbles(chat).find((b) => b.getBoundingClientRect().bottom > logTop + 1)!;
+    const id = reading.dataset['msgId']!;
+    const offset = reading.getBoundingClientRect().top - logTop;
+    chat.conversationID = singleConversationID(s.meID, other.getLoginUserID());
+    await until(() => bubbles(chat).length === 1, "Ola's conversation");
+    await frames();
+    ok(distanceFromBottom(log(chat)) < 4, 'a conversation never scrolled opens at the bottom');
+    chat.conversationID = s.conversationID;
+    await until(() => bubbles(chat).length >= 30, 'back to Pat');
+    await until(() => !chat.loadingOlderMessages, 'settled');
+    await frames();
+    const again = shadow(chat).querySelector<HTMLElement>(`[data-msg-id="${id}"]`)!;
+    const now = again.getBoundingClientRect().top - log(chat).getBoundingClientRect().top;
+    ok(Math.abs(now - offset) < 2, `the same message at the same place (${offset} → ${now})`);
+  });
 });
