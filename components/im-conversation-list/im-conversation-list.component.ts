@@ -23,7 +23,7 @@ export interface ImConversationSelectDetail {
 const NOT_LOGGED_IN = 2001;
 
 /** Pinned first, then the newest activity first; ties by ID so the order is stable. */
-export function compareConversations(a: ConversationItem, b: ConversationItem): number {
+function listOrder(a: ConversationItem, b: ConversationItem): number {
   if (a.isPinned !== b.isPinned) return a.isPinned ? -1 : 1;
   const at = a.latestMsgSendTime || a.draftTextTime || 0;
   const bt = b.latestMsgSendTime || b.draftTextTime || 0;
@@ -202,7 +202,7 @@ export class ImConversationList extends LitElement {
   }
 
   private resort(): void {
-    this.sorted = [...this.byID.values()].sort(compareConversations);
+    this.sorted = [...this.byID.values()].sort(listOrder);
   }
 
   private get text(): ImStrings {
