@@ -18,6 +18,14 @@ export async function createDemoPages(root = resolve(import.meta.dirname, '../..
     server: { middlewareMode: true, hmr: false, ws: false },
     // Pre-bundle the kit's dependencies at start so the first page load does not trigger a reload.
     optimizeDeps: { entries: ['index.html'], include: ['lit', '@lit/context', 'idb', 'mitt'] },
+    plugins: [
+      {
+        // Without HMR the injected Vite client only fails to open its socket and logs an error on every page.
+        name: 'imkit-demo-without-vite-client',
+        apply: 'serve',
+        transformIndexHtml: { order: 'post', handler: (html: string) => html.replace(/<script type="module" src="\/@vite\/client"><\/script>\s*/, '') },
+      },
+    ],
   });
   return { handler: vite.middlewares, close: () => vite.close() };
 }

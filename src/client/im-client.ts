@@ -146,23 +146,23 @@ export class ImClient implements ImClientApi {
     return s.cache.getUsers(userIDList);
   }
 
-  getAllConversationList(): Promise<ConversationItem[]> {
+  async getAllConversationList(): Promise<ConversationItem[]> {
     return this.require().conversations.getAll();
   }
 
-  getConversationListSplit(offset: number, count: number): Promise<ConversationItem[]> {
+  async getConversationListSplit(offset: number, count: number): Promise<ConversationItem[]> {
     return this.require().conversations.getSplit(offset, count);
   }
 
-  getOneConversation(sourceID: string, sessionType: SessionType): Promise<ConversationItem> {
+  async getOneConversation(sourceID: string, sessionType: SessionType): Promise<ConversationItem> {
     return this.require().conversations.getOne(sourceID, sessionType);
   }
 
-  getConversationByID(conversationID: string): Promise<ConversationItem> {
+  async getConversationByID(conversationID: string): Promise<ConversationItem> {
     return this.require().conversations.getByID(conversationID);
   }
 
-  getTotalUnreadMsgCount(): Promise<number> {
+  async getTotalUnreadMsgCount(): Promise<number> {
     return this.require().conversations.totalUnread();
   }
 
@@ -170,11 +170,11 @@ export class ImClient implements ImClientApi {
     return this.require().messages.createText(text);
   }
 
-  sendMessage(message: MessageItem, recvID: string, groupID: string): Promise<MessageItem> {
+  async sendMessage(message: MessageItem, recvID: string, groupID: string): Promise<MessageItem> {
     return this.require().messages.send(message, recvID ?? '', groupID ?? '');
   }
 
-  resendMessage(clientMsgID: string): Promise<MessageItem> {
+  async resendMessage(clientMsgID: string): Promise<MessageItem> {
     return this.require().messages.resend(clientMsgID);
   }
 
@@ -183,8 +183,8 @@ export class ImClient implements ImClientApi {
     return (await this.getAdvancedHistoryMessageList(options)).messageList;
   }
 
-  getAdvancedHistoryMessageList(options: HistoryOptions): Promise<AdvancedHistoryResult> {
-    if (!options || typeof options !== 'object') return Promise.reject(new ImError(ErrorCode.InvalidArgument, 'options are required.'));
+  async getAdvancedHistoryMessageList(options: HistoryOptions): Promise<AdvancedHistoryResult> {
+    if (!options || typeof options !== 'object') throw new ImError(ErrorCode.InvalidArgument, 'options are required.');
     return this.require().messages.history(options);
   }
 
@@ -195,7 +195,7 @@ export class ImClient implements ImClientApi {
     return found.filter((m): m is MessageItem => !!m);
   }
 
-  markConversationMessageAsRead(conversationID: string): Promise<void> {
+  async markConversationMessageAsRead(conversationID: string): Promise<void> {
     return this.require().conversations.markRead(conversationID);
   }
 

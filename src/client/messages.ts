@@ -195,7 +195,7 @@ export class Messages {
       conversationType: message.sessionType,
       userID: message.recvID,
       groupID: message.groupID,
-      showName: message.recvID || message.groupID,
+      showName: (await this.s.cache.getUsers(message.recvID ? [message.recvID] : []))[0]?.nickname || message.recvID || message.groupID,
       faceURL: '',
       recvMsgOpt: 0,
       unreadCount: 0,
