@@ -180,6 +180,20 @@ export function createHttpApi(opts: HttpApiOptions): HttpApi {
   return (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path !== '/api' && !path.startsWith('/api/')) return false;
+    // Credential-less CORS: every endpoint is public or authenticates with a header
+    // secret, never a cookie, so another origin gains nothing it could not do with
+    // curl. Pages on other origins (test runner, Storybook, an app's dev server) need it.
+    res.setHeader('access-control-allow-origin', '*');
+    if (req.method === 'OPTIONS') {
+      req.resume();
+      res.writeHead(204, {
+        'access-control-allow-methods': 'GET, POST',
+        'access-control-allow-headers': 'content-type, x-admin-secret',
+        'access-control-max-age': '600',
+      });
+      res.end();
+      return true;
+    }
     void (async () => {
       const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
       try {

@@ -163,6 +163,19 @@ describe('HTTP API', () => {
     const page = await fetch(server.url + '/index.html');
     assert.equal(page.status, 404);
   });
+
+  test('the API allows credential-less cross-origin calls (test runner, Storybook, app dev servers)', async () => {
+    const preflight = await fetch(server.url + HttpPaths.adminUserToken, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://elsewhere.test', 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-admin-secret' },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
+    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /x-admin-secret/);
+    const health = await fetch(server.url + HttpPaths.health, { headers: { origin: 'http://elsewhere.test' } });
+    assert.equal(health.headers.get('access-control-allow-origin'), '*');
+    assert.equal(health.headers.get('access-control-allow-credentials'), null);
+  });
 });
 
 describe('demo mode', () => {
