@@ -33,9 +33,10 @@ export function resolveSecrets(opts: {
     adminSecret ??= stored.adminSecret;
   }
   if (!secret || !adminSecret) {
-    const missing = [!secret && 'IMKIT_SECRET', !adminSecret && 'IMKIT_ADMIN_SECRET'].filter(Boolean).join(' and ');
+    const missing = [!secret && 'IMKIT_SECRET', !adminSecret && 'IMKIT_ADMIN_SECRET'].filter(Boolean);
+    const [verb, what] = missing.length > 1 ? ['are', 'each to a long random string'] : ['is', 'it to a long random string'];
     throw new Error(
-      `imkit server: ${missing} not set. Set it to a long random string (e.g. \`openssl rand -hex 32\`), or run with --demo.`,
+      `imkit server: ${missing.join(' and ')} ${verb} not set. Set ${what} (e.g. \`openssl rand -hex 32\`), or run with --demo.`,
     );
   }
   for (const [name, value] of [
