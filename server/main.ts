@@ -38,13 +38,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port "${portText}"`);
   const demo = values.demo ?? ['1', 'true', 'yes'].includes((env.IMKIT_DEMO ?? '').toLowerCase());
 
-  // ── DEMO PAGE HOOK ──────────────────────────────────────────────────────────
-  // The demo page's Vite dev middleware plugs in here: build a connect-style
-  // handler (e.g. `vite.middlewares` from createServer({ server: { middlewareMode: true } }))
-  // and pass it as `staticHandler`. Everything outside /api and /ws goes to it.
-  // For HMR over the same port, give Vite `server.httpServer` after start.
-  const staticHandler: StaticHandler | undefined = undefined;
-  // ────────────────────────────────────────────────────────────────────────────
+  // In demo mode the same port serves the demo page (index.html and the kit's sources through Vite).
+  const pages = demo ? await (await import('./node/demo-pages.js')).createDemoPages() : undefined;
+  const staticHandler: StaticHandler | undefined = pages?.handler;
 
   const server = await startServer({
     demo,
@@ -64,7 +60,7 @@ async function main(): Promise<void> {
     }
     stopping = true;
     console.log(`imkit server: ${signal}, shutting down`);
-    server.close().then(
+    Promise.all([server.close(), pages?.close()]).then(
       () => process.exit(0),
       (err: unknown) => {
         console.error('imkit server: shutdown failed', err);
