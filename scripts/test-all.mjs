@@ -1,6 +1,6 @@
 // `npm test`: every suite in turn, then one line `N passed, N failed` summing them all.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findChromium } from './chromium.mjs';
@@ -31,10 +31,18 @@ function ensureChromium() {
 const node = process.execPath;
 const suites = [
   { name: 'typecheck', cmd: node, args: [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], kind: 'check' },
-  { name: 'server', cmd: node, args: ['--import', 'tsx', '--test', '--test-concurrency=1', ...nodeReporters('server'), 'test/server/'], kind: 'node' },
+  { name: 'server', cmd: node, args: ['--import', 'tsx', '--test', '--test-concurrency=1', ...nodeReporters('server'), ...testFiles('test/server')], kind: 'node' },
   { name: 'browser', cmd: node, args: [join(root, 'node_modules/@web/test-runner/dist/bin.js')], kind: 'wtr', browser: true },
-  { name: 'e2e', cmd: node, args: ['--import', 'tsx', '--test', '--test-concurrency=1', ...nodeReporters('e2e'), 'test/e2e/'], kind: 'node', browser: true },
+  { name: 'e2e', cmd: node, args: ['--import', 'tsx', '--test', '--test-concurrency=1', ...nodeReporters('e2e'), ...testFiles('test/e2e')], kind: 'node', browser: true },
 ];
+
+/** Node 20's test runner takes no globs, so list the files here. */
+function testFiles(dir) {
+  return readdirSync(join(root, dir))
+    .filter((f) => f.endsWith('.test.ts'))
+    .sort()
+    .map((f) => `${dir}/${f}`);
+}
 
 function nodeReporters(name) {
   return ['--test-reporter=spec', '--test-reporter-destination=stdout', `--test-reporter=${join(root, 'scripts/count-reporter.mjs')}`, `--test-reporter-destination=${join(work, name + '.json')}`];
@@ -64,6 +72,8 @@ for (const suite of suites) {
   else counts = { passed: 0, failed: 1, skipped: 0 }; // the runner died before counting
   // A runner that failed without a failing test (a crash after the tests) still fails the run.
   if (result.status !== 0 && counts.failed === 0) counts.failed = 1;
+  // A suite that ran nothing is broken, not green.
+  if (counts.passed + counts.failed === 0) counts.failed = 1;
   totals.passed += counts.passed;
   totals.failed += counts.failed;
   totals.skipped += counts.skipped;
