@@ -107,6 +107,73 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'social: profiles, friends, friend requests, blacklist, group policy/mutes/name cards/applications, per-user conversation hiding and clearing, user settings',
+    sql: `
+      ALTER TABLE users ADD COLUMN gender INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE users ADD COLUMN birth INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE users ADD COLUMN email TEXT NOT NULL DEFAULT '';
+      ALTER TABLE users ADD COLUMN signature TEXT NOT NULL DEFAULT '';
+      ALTER TABLE groups ADD COLUMN join_policy INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE group_members ADD COLUMN group_nickname TEXT NOT NULL DEFAULT '';
+      ALTER TABLE group_members ADD COLUMN mute_end_time INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE group_members ADD COLUMN operator_user_id TEXT NOT NULL DEFAULT '';
+      ALTER TABLE user_conversations ADD COLUMN is_hidden INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE user_conversations ADD COLUMN cleared_seq INTEGER NOT NULL DEFAULT 0;
+
+      -- One row per direction: (alice, bob) is bob in alice's list, with alice's remark.
+      CREATE TABLE friends (
+        owner_user_id    TEXT NOT NULL,
+        friend_user_id   TEXT NOT NULL,
+        remark           TEXT NOT NULL DEFAULT '',
+        create_time      INTEGER NOT NULL,
+        operator_user_id TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (owner_user_id, friend_user_id)
+      ) WITHOUT ROWID;
+
+      -- The latest request from one user to another; a new request replaces a handled one.
+      CREATE TABLE friend_requests (
+        from_user_id    TEXT NOT NULL,
+        to_user_id      TEXT NOT NULL,
+        req_msg         TEXT NOT NULL DEFAULT '',
+        create_time     INTEGER NOT NULL,
+        handle_result   INTEGER NOT NULL DEFAULT 0,
+        handler_user_id TEXT NOT NULL DEFAULT '',
+        handle_msg      TEXT NOT NULL DEFAULT '',
+        handle_time     INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (from_user_id, to_user_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX friend_requests_by_to ON friend_requests(to_user_id);
+
+      CREATE TABLE blacks (
+        owner_user_id TEXT NOT NULL,
+        block_user_id TEXT NOT NULL,
+        create_time   INTEGER NOT NULL,
+        PRIMARY KEY (owner_user_id, block_user_id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE group_requests (
+        group_id       TEXT NOT NULL,
+        user_id        TEXT NOT NULL,
+        req_msg        TEXT NOT NULL DEFAULT '',
+        req_time       INTEGER NOT NULL,
+        handle_result  INTEGER NOT NULL DEFAULT 0,
+        handle_user_id TEXT NOT NULL DEFAULT '',
+        handled_msg    TEXT NOT NULL DEFAULT '',
+        handled_time   INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (group_id, user_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX group_requests_by_user ON group_requests(user_id);
+
+      CREATE TABLE user_settings (
+        user_id             TEXT PRIMARY KEY,
+        global_recv_msg_opt INTEGER NOT NULL DEFAULT 0,
+        quiet_start         TEXT NOT NULL DEFAULT '',
+        quiet_end           TEXT NOT NULL DEFAULT ''
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
