@@ -1,4 +1,5 @@
 import type { SqlDriver } from './sql-driver.js';
+import { MESSAGE_ACTIONS_MIGRATION_SQL } from './migration-messages.js';
 
 /**
  * Database schema as an append-only list of migrations, tracked by
@@ -173,6 +174,11 @@ export const MIGRATIONS: readonly Migration[] = [
         quiet_end           TEXT NOT NULL DEFAULT ''
       );
     `,
+  },
+  {
+    version: 3,
+    description: 'message actions: group read receipts, deletions for everyone, uploaded files',
+    sql: MESSAGE_ACTIONS_MIGRATION_SQL,
   },
 ];
 
