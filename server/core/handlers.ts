@@ -7,6 +7,7 @@ import { Limits } from '../../src/protocol/limits.js';
 import type { OpName, OpRequest, OpResponse, OutgoingMessage } from '../../src/protocol/ops.js';
 import type { PushEvent } from '../../src/protocol/pushes.js';
 import type { ConversationRow, MessageRow, Store } from './store.js';
+import { signalingHandlers, type CallService } from './handlers-signaling.js';
 import { compareConversations, conversationView, peerOf, readStateFor, toGroupInfo, toMessageItem, toUserInfo } from './views.js';
 
 /**
@@ -24,12 +25,16 @@ export interface DomainContext {
   now(): number;
   mutate<T>(fn: (log: LogFn) => T): T;
   newServerMsgID(): string;
+  /** Call signaling (rooms, timers, relay): set by server-core. */
+  calls?: CallService;
 }
 
 /** The authenticated caller. */
 export interface Caller {
   userID: string;
   platformID: number;
+  /** Which connection (device) made the request; set by server-core. */
+  connectionID?: number;
 }
 
 const notFound = (conversationID: string) =>
@@ -267,6 +272,7 @@ export type SyncOpName = Exclude<OpName, 'auth'>;
 type Handler<O extends SyncOpName> = (ctx: DomainContext, caller: Caller, data: OpRequest<O>) => OpResponse<O>;
 
 export const handlers: { [O in SyncOpName]: Handler<O> } = {
+  ...signalingHandlers,
   ping: (ctx) => ({ serverTime: ctx.now() }),
 
   sync(ctx, caller, { since, limit = 100 }) {

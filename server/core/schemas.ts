@@ -3,6 +3,7 @@ import { ID_PATTERN } from '../../src/model/conversation-id.js';
 import { ErrorCode, ImError } from '../../src/protocol/errors.js';
 import { Limits } from '../../src/protocol/limits.js';
 import type { OpName, OpRequest } from '../../src/protocol/ops.js';
+import { signalingSchemas } from './signaling-schemas.js';
 
 /**
  * Valibot schemas for the request envelope and for every op's `data`.
@@ -81,6 +82,7 @@ export const opSchemas = {
   'user.get': v.strictObject({
     userIDList: v.pipe(v.array(id('each userID')), v.maxLength(Limits.maxUserLookup)),
   }),
+  ...signalingSchemas,
 } satisfies { [O in OpName]: v.GenericSchema<unknown, OpRequest<O>> };
 
 export const httpSchemas = {

@@ -14,6 +14,7 @@ import {
   type LogFn,
   type SyncOpName,
 } from './handlers.js';
+import { createCallService, type CallServiceOptions } from './handlers-signaling.js';
 import { dataObjectSchema, opSchemas, parseOrThrow, requestEnvelopeSchema } from './schemas.js';
 import { DEMO_USERS, seedDemo } from './seed.js';
 import type { SqlDriver } from './sql-driver.js';
@@ -44,6 +45,8 @@ export interface ServerCoreOptions {
   /** Token lifetime when issueToken gets none. Default 7 days. */
   tokenTtlSeconds?: number;
   logger?: Logger;
+  /** Calls: ICE servers (STUN/TURN), invitation timeout, reconnect grace. */
+  calls?: CallServiceOptions;
 }
 
 export interface ConnectOptions {
@@ -81,6 +84,8 @@ export interface ServerCore {
 }
 
 interface Session {
+  /** Identifies the connection (device) to call signaling. */
+  id: number;
   caller: Caller | null;
   send: (text: string) => void;
   closed: boolean;
@@ -151,6 +156,22 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
     }
   }
 
+  // --- calls: rooms in memory, transient pushes to chosen connections -------
+  const calls = createCallService({
+    now,
+    background: () => domain(),
+    push(userID, event, filter) {
+      const targets = byUser.get(userID);
+      if (!targets) return;
+      const text = JSON.stringify({ ...event, seq: 0 });
+      for (const s of targets) if (!filter || filter(s.id)) safeSend(s, text);
+    },
+    isConnectionOpen: (userID, connectionID) => [...(byUser.get(userID) ?? [])].some((s) => s.id === connectionID && !s.closed),
+    randomID: () => randomHex(12),
+    logger,
+    ...(options.calls ? { options: options.calls } : {}),
+  });
+
   // --- transactions with events ---------------------------------------------
   let activeBatch: Pending[] | null = null;
 
@@ -180,7 +201,7 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
   }
 
   function domain(sink?: Pending[]): DomainContext {
-    return { store, now, newServerMsgID: () => randomHex(16), mutate: (fn) => mutate(fn, sink) };
+    return { store, now, newServerMsgID: () => randomHex(16), mutate: (fn) => mutate(fn, sink), calls };
   }
 
   // --- frames ----------------------------------------------------------------
@@ -249,7 +270,7 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
     // push can reach this connection, so every push it sees is newer than maxEventSeq.
     const user = store.getUser(userID);
     if (!user) throw new ImError(ErrorCode.UserNotFound, `No user "${userID}".`);
-    s.caller = { userID, platformID: data.platformID };
+    s.caller = { userID, platformID: data.platformID, connectionID: s.id };
     s.label = `${userID}@${s.label}`;
     let set = byUser.get(userID);
     if (!set) byUser.set(userID, (set = new Set()));
@@ -266,14 +287,16 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
       const set = byUser.get(s.caller.userID);
       set?.delete(s);
       if (set && set.size === 0) byUser.delete(s.caller.userID);
+      calls.connectionClosed(s.caller.userID, s.id);
     }
   }
 
   let connectionCounter = 0;
+  let sessionCounter = 0;
 
   return {
     connect(send, opts = {}) {
-      const s: Session = { caller: null, send, closed: false, label: opts.label ?? `conn#${++connectionCounter}` };
+      const s: Session = { id: ++sessionCounter, caller: null, send, closed: false, label: opts.label ?? `conn#${++connectionCounter}` };
       sessions.add(s);
       // Frames of one connection are handled strictly in order: a request sent
       // right after `auth` must not overtake the token check.
@@ -309,6 +332,7 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
     close() {
       if (closed) return;
       closed = true;
+      calls.close();
       for (const s of [...sessions]) detach(s);
       store.close();
     },

@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { createServerCore, type Logger, type ServerCore } from '../core/server-core.js';
+import type { CallServiceOptions } from '../core/handlers-signaling.js';
+import { iceOptionsFromEnv } from '../core/signaling-ice.js';
 import { createHttpApi } from './http-api.js';
 import { resolveSecrets } from './secrets.js';
 import { attachSocketServer } from './socket.js';
@@ -34,6 +36,8 @@ export interface ImServerOptions {
   /** Clock in ms, for tests. */
   now?: () => number;
   logger?: Logger;
+  /** Calls (ICE servers, timeouts). Default: ICE from IMKIT_STUN_URLS / IMKIT_TURN_URLS / IMKIT_TURN_SECRET / IMKIT_TURN_TTL. */
+  calls?: CallServiceOptions;
 }
 
 export interface ImServer {
@@ -70,6 +74,7 @@ export async function createImServer(options: ImServerOptions = {}): Promise<ImS
     demo,
     tokenTtlSeconds,
     logger,
+    calls: options.calls ?? { ice: iceOptionsFromEnv(process.env) },
     ...(options.now ? { now: options.now } : {}),
   });
   if (options.seed ?? demo) core.seedDemo();

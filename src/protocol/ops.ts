@@ -1,3 +1,4 @@
+import type { CallRelayKind, IceConfig, SignalingInviteReq, SignalingOpReq, SignalingResult } from '../model/call.js';
 import type { ConversationItem, MessageItem, UserInfo } from '../model/types.js';
 import type { PushFrame } from './frames.js';
 
@@ -50,6 +51,20 @@ export interface Ops {
     res: { conversation: ConversationItem };
   };
   'user.get': { req: { userIDList: string[] }; res: { users: UserInfo[] } };
+  /** Invite one user (sessionType 1) or group members (2) to a call. Invitees already in a call come back in busyUserIDList. */
+  'signal.invite': { req: SignalingInviteReq; res: SignalingResult };
+  /** Accept an invitation on this device; the inviter and the other participants are told. */
+  'signal.accept': { req: SignalingOpReq; res: SignalingResult };
+  /** Reject an invitation. */
+  'signal.reject': { req: SignalingOpReq; res: Record<string, never> };
+  /** The inviter cancels the invitations nobody has answered yet. */
+  'signal.cancel': { req: SignalingOpReq; res: Record<string, never> };
+  /** Leave a call one has joined (the inviter before any answer: same as cancel). */
+  'signal.hungUp': { req: SignalingOpReq; res: Record<string, never> };
+  /** Relay WebRTC data (SDP offer/answer, ICE candidate, media flags) to another participant of the room. */
+  'signal.relay': { req: { roomID: string; toUserID: string; kind: CallRelayKind; payload: string }; res: Record<string, never> };
+  /** STUN/TURN servers for WebRTC, with time-limited TURN credentials (coturn's shared-secret scheme). */
+  'call.iceConfig': { req: Record<string, never>; res: IceConfig };
 }
 
 export type OpName = keyof Ops;
@@ -66,4 +81,11 @@ export const OP_NAMES: readonly OpName[] = [
   'conversation.markRead',
   'conversation.get',
   'user.get',
+  'signal.invite',
+  'signal.accept',
+  'signal.reject',
+  'signal.cancel',
+  'signal.hungUp',
+  'signal.relay',
+  'call.iceConfig',
 ];

@@ -1,3 +1,4 @@
+import type { CallRelay, SignalingEvent, SignalingEventName } from '../model/call.js';
 import type { ConversationItem, MessageItem } from '../model/types.js';
 
 /**
@@ -12,6 +13,10 @@ export type PushEvent =
   /** The peer read one-to-one messages up to `hasReadSeq`. */
   | { push: 'read.receipt'; data: { conversationID: string; userID: string; hasReadSeq: number; readTime: number } }
   /** Transient: the session was closed because the account signed in elsewhere or the token expired. */
-  | { push: 'session.ended'; data: { code: number; message: string } };
+  | { push: 'session.ended'; data: { code: number; message: string } }
+  /** Transient: a call signaling event (`event` names the client event it becomes: onReceiveNewInvitation, onInviteeAccepted, …). */
+  | { push: 'call.signal'; data: SignalingEvent & { event: SignalingEventName } }
+  /** Transient: WebRTC data from another participant of a call (SDP, ICE candidate, media flags). */
+  | { push: 'call.relay'; data: CallRelay };
 
 export type PushName = PushEvent['push'];
