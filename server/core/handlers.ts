@@ -7,6 +7,7 @@ import { Limits } from '../../src/protocol/limits.js';
 import type { OpName, OpRequest, OpResponse, OutgoingMessage } from '../../src/protocol/ops.js';
 import type { PushEvent } from '../../src/protocol/pushes.js';
 import type { ConversationRow, MessageRow, Store } from './store.js';
+import { messageHandlers, validateMessageContent, type MessageContext } from './handlers-messages.js';
 import { signalingHandlers, type CallService } from './handlers-signaling.js';
 import { compareConversations, conversationView, peerOf, readStateFor, toGroupInfo, toMessageItem, toUserInfo } from './views.js';
 
@@ -25,6 +26,8 @@ export interface DomainContext {
   now(): number;
   mutate<T>(fn: (log: LogFn) => T): T;
   newServerMsgID(): string;
+  /** Message actions (recall, delete, typing, group reads, search): set by server-core. */
+  messages?: MessageContext;
   /** Call signaling (rooms, timers, relay): set by server-core. */
   calls?: CallService;
 }
@@ -115,18 +118,14 @@ function sameMessage(stored: MessageRow, senderID: string, conversationID: strin
 export interface SendOptions {
   /** Seeding writes history in the past; live sends always use the clock. */
   sendTime?: number;
+  /** Server-made messages (group tips, notices): skips the rules for what a client may send. */
+  trusted?: boolean;
 }
 
 export function sendMessage(ctx: DomainContext, caller: Caller, out: OutgoingMessage, opts: SendOptions = {}): MessageItem {
   const { store } = ctx;
-  if (out.contentType !== ContentType.Text) {
-    throw new ImError(ErrorCode.UnsupportedContentType, `contentType ${out.contentType} cannot be sent yet; only text (101).`);
-  }
-  if (!/\S/.test(out.content)) throw new ImError(ErrorCode.InvalidArgument, 'data.message.content: must not be empty');
-  const length = textLength(out.content);
-  if (length > Limits.maxTextLength) {
-    throw new ImError(ErrorCode.MessageTooLong, `The text has ${length} characters; the limit is ${Limits.maxTextLength}.`);
-  }
+  // Every sendable content type and its elem (text length included): handlers-messages.ts.
+  if (!opts.trusted) validateMessageContent(out);
 
   let conversationID: string;
   if (out.sessionType === SessionType.Single) {
@@ -274,6 +273,7 @@ type Handler<O extends SyncOpName> = (ctx: DomainContext, caller: Caller, data: 
 export const handlers: { [O in SyncOpName]: Handler<O> } = {
   ...signalingHandlers,
   ping: (ctx) => ({ serverTime: ctx.now() }),
+  ...messageHandlers,
 
   sync(ctx, caller, { since, limit = 100 }) {
     const { store } = ctx;

@@ -22,3 +22,6 @@ export const MESSAGE_ACTIONS_MIGRATION_SQL = `
     create_time INTEGER NOT NULL
   );
 `;
+
+/** Stored content type of a message deleted for everyone; such rows come out with status Deleted. */
+export const DELETED_CONTENT_TYPE = 0;

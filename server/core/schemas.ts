@@ -3,6 +3,7 @@ import { ID_PATTERN } from '../../src/model/conversation-id.js';
 import { ErrorCode, ImError } from '../../src/protocol/errors.js';
 import { Limits } from '../../src/protocol/limits.js';
 import type { OpName, OpRequest } from '../../src/protocol/ops.js';
+import { messageOpSchemas } from './schemas-messages.js';
 import { signalingSchemas } from './signaling-schemas.js';
 
 /**
@@ -83,6 +84,7 @@ export const opSchemas = {
     userIDList: v.pipe(v.array(id('each userID')), v.maxLength(Limits.maxUserLookup)),
   }),
   ...signalingSchemas,
+  ...messageOpSchemas,
 } satisfies { [O in OpName]: v.GenericSchema<unknown, OpRequest<O>> };
 
 export const httpSchemas = {

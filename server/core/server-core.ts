@@ -15,6 +15,7 @@ import {
   type SyncOpName,
 } from './handlers.js';
 import { createCallService, type CallServiceOptions } from './handlers-signaling.js';
+import { createMessageStore, type MessageContext, type MessageStore } from './handlers-messages.js';
 import { dataObjectSchema, opSchemas, parseOrThrow, requestEnvelopeSchema } from './schemas.js';
 import { DEMO_USERS, seedDemo } from './seed.js';
 import type { SqlDriver } from './sql-driver.js';
@@ -45,6 +46,8 @@ export interface ServerCoreOptions {
   /** Token lifetime when issueToken gets none. Default 7 days. */
   tokenTtlSeconds?: number;
   logger?: Logger;
+  /** How long after sending a message can be recalled (ms). Default Limits.revokeWindowMs. */
+  revokeWindowMs?: number;
   /** Calls: ICE servers (STUN/TURN), invitation timeout, reconnect grace. */
   calls?: CallServiceOptions;
 }
@@ -77,6 +80,8 @@ export interface ServerCore {
   demoUsers(): UserInfo[];
   readonly demo: boolean;
   readonly store: Store;
+  /** Uploaded files and other message-action storage (issue 3). */
+  readonly messageStore: MessageStore;
   /** Number of open connections (authenticated or not). */
   connectionCount(): number;
   /** Closes the store; connections stop receiving pushes. */
@@ -201,7 +206,22 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
   }
 
   function domain(sink?: Pending[]): DomainContext {
-    return { store, now, newServerMsgID: () => randomHex(16), mutate: (fn) => mutate(fn, sink), calls };
+    return { store, now, newServerMsgID: () => randomHex(16), mutate: (fn) => mutate(fn, sink), calls, messages: messageContext(sink) };
+  }
+
+  // Message actions (issue 3): their store, the recall window, transient pushes (seq 0).
+  const messageStore = createMessageStore(options.driver);
+  const revokeWindowMs = options.revokeWindowMs ?? Limits.revokeWindowMs;
+  function messageContext(sink?: Pending[]): MessageContext {
+    return {
+      store: messageStore,
+      revokeWindowMs,
+      transient: (userID, event) => {
+        const pending = { userID, frame: { ...event, seq: 0 } as PushFrame };
+        if (sink) sink.push(pending);
+        else deliver([pending]);
+      },
+    };
   }
 
   // --- frames ----------------------------------------------------------------
@@ -328,6 +348,7 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
       }),
     demo,
     store,
+    messageStore,
     connectionCount: () => sessions.size,
     close() {
       if (closed) return;

@@ -1,5 +1,7 @@
-import { ContentType, MessageFrom, MessageStatus, SessionType } from '../../src/model/enums.js';
+import { MessageFrom, MessageStatus, SessionType } from '../../src/model/enums.js';
 import type { ConversationItem, GroupInfo, MessageItem, UserInfo } from '../../src/model/types.js';
+import { withElems } from '../../src/model/elems.js';
+import { DELETED_CONTENT_TYPE } from './migration-messages.js';
 import type { ConversationRow, GroupRow, MessageRow, Store, UserRow } from './store.js';
 
 /**
@@ -61,8 +63,9 @@ export function toMessageItem(m: MessageRow, read: ReadState): MessageItem {
     ex: m.ex,
     conversationID: m.conversation_id,
   };
-  if (m.content_type === ContentType.Text) item.textElem = { content: m.content };
-  return item;
+  // Elems from content (issue 3); a message deleted for everyone (stored type 0) comes out deleted.
+  if (m.content_type === DELETED_CONTENT_TYPE) item.status = MessageStatus.Deleted;
+  return withElems(item, read.viewerID);
 }
 
 /** The peer of `viewerID` in a one-to-one conversation row. */

@@ -6,6 +6,8 @@ import { createServerCore, type Logger, type ServerCore } from '../core/server-c
 import type { CallServiceOptions } from '../core/handlers-signaling.js';
 import { iceOptionsFromEnv } from '../core/signaling-ice.js';
 import { createHttpApi } from './http-api.js';
+import { createUploadsHandler } from './uploads.js';
+import { Limits } from '../../src/protocol/limits.js';
 import { resolveSecrets } from './secrets.js';
 import { attachSocketServer } from './socket.js';
 import { createSqliteDriver } from './sqlite-driver.js';
@@ -35,6 +37,10 @@ export interface ImServerOptions {
   heartbeatMs?: number;
   /** Clock in ms, for tests. */
   now?: () => number;
+  /** Largest upload in bytes; else IMKIT_MAX_UPLOAD_BYTES; else Limits.maxUploadBytes. */
+  maxUploadBytes?: number;
+  /** Recall window in ms; else IMKIT_REVOKE_WINDOW_MS; else Limits.revokeWindowMs (2 minutes). */
+  revokeWindowMs?: number;
   logger?: Logger;
   /** Calls (ICE servers, timeouts). Default: ICE from IMKIT_STUN_URLS / IMKIT_TURN_URLS / IMKIT_TURN_SECRET / IMKIT_TURN_TTL. */
   calls?: CallServiceOptions;
@@ -76,6 +82,7 @@ export async function createImServer(options: ImServerOptions = {}): Promise<ImS
     logger,
     calls: options.calls ?? { ice: iceOptionsFromEnv(process.env) },
     ...(options.now ? { now: options.now } : {}),
+    revokeWindowMs: options.revokeWindowMs ?? envNumber('IMKIT_REVOKE_WINDOW_MS') ?? Limits.revokeWindowMs,
   });
   if (options.seed ?? demo) core.seedDemo();
 
@@ -85,7 +92,14 @@ export async function createImServer(options: ImServerOptions = {}): Promise<ImS
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('Not found');
   };
+  const uploads = createUploadsHandler({
+    core,
+    dataDir,
+    maxUploadBytes: options.maxUploadBytes ?? envNumber('IMKIT_MAX_UPLOAD_BYTES') ?? Limits.maxUploadBytes,
+    logger,
+  });
   const httpServer = createServer((req, res) => {
+    if (uploads(req, res)) return;
     if (api(req, res)) return;
     if (!options.staticHandler) return notFound(res);
     options.staticHandler(req, res, (err) => {
@@ -136,4 +150,11 @@ export async function createImServer(options: ImServerOptions = {}): Promise<ImS
       return closing;
     },
   };
+}
+
+/** A positive number from the environment, or undefined. */
+function envNumber(name: string): number | undefined {
+  const raw = process.env[name];
+  const n = raw ? Number(raw) : NaN;
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
 }

@@ -2,3 +2,4 @@ export * from './enums.js';
 export * from './types.js';
 export * from './conversation-id.js';
 export * from './call.js';
+export * from './elems.js';

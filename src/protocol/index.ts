@@ -4,3 +4,5 @@ export * from './ops.js';
 export * from './pushes.js';
 export * from './limits.js';
 export * from './http.js';
+export * from './uploads.js';
+export * from './ops-messages.js';

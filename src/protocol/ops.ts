@@ -1,5 +1,6 @@
 import type { CallRelayKind, IceConfig, SignalingInviteReq, SignalingOpReq, SignalingResult } from '../model/call.js';
 import type { ConversationItem, MessageItem, UserInfo } from '../model/types.js';
+import { MESSAGE_OP_NAMES, type MessageOps } from './ops-messages.js';
 import type { PushFrame } from './frames.js';
 
 /** What a client sends to have a message accepted: the server fills in the rest. */
@@ -15,7 +16,7 @@ export interface OutgoingMessage {
 }
 
 /** Request and response shape of every operation on the socket. */
-export interface Ops {
+export interface Ops extends MessageOps {
   /** First frame on a connection. */
   auth: {
     req: { token: string; platformID: number };
@@ -72,6 +73,7 @@ export type OpRequest<O extends OpName> = Ops[O]['req'];
 export type OpResponse<O extends OpName> = Ops[O]['res'];
 
 export const OP_NAMES: readonly OpName[] = [
+  ...MESSAGE_OP_NAMES,
   'auth',
   'ping',
   'sync',

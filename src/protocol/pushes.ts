@@ -17,6 +17,14 @@ export type PushEvent =
   /** Transient: a call signaling event (`event` names the client event it becomes: onReceiveNewInvitation, onInviteeAccepted, …). */
   | { push: 'call.signal'; data: SignalingEvent & { event: SignalingEventName } }
   /** Transient: WebRTC data from another participant of a call (SDP, ICE candidate, media flags). */
-  | { push: 'call.relay'; data: CallRelay };
+  | { push: 'call.relay'; data: CallRelay }
+  /** A message was recalled: `message` is its new form (contentType 111, revokedElem). Logged for every participant. */
+  | { push: 'message.revoked'; data: { message: MessageItem } }
+  /** A message was deleted for everyone. Logged for every participant. */
+  | { push: 'message.deleted'; data: { conversationID: string; clientMsgID: string; seq: number } }
+  /** Transient: the peer is typing (or stopped: msgTip ''). */
+  | { push: 'message.typing'; data: { conversationID: string; userID: string; msgTip: string } }
+  /** Someone read own group messages. Logged for the senders. */
+  | { push: 'group.read.receipt'; data: { conversationID: string; userID: string; clientMsgIDList: string[]; readTime: number } };
 
 export type PushName = PushEvent['push'];
