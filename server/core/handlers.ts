@@ -9,6 +9,10 @@ import type { PushEvent } from '../../src/protocol/pushes.js';
 import type { ConversationRow, MessageRow, Store } from './store.js';
 import { messageHandlers, validateMessageContent, type MessageContext } from './handlers-messages.js';
 import { signalingHandlers, type CallService } from './handlers-signaling.js';
+import { socialHandlers, checkSend, type SocialOptions } from './handlers-social.js';
+import { groupHandlers } from './handlers-groups.js';
+import { conversationHandlers, clearedSeqFor } from './handlers-conversations.js';
+import { socialStore } from './store-social.js';
 import { compareConversations, conversationView, peerOf, readStateFor, toGroupInfo, toMessageItem, toUserInfo } from './views.js';
 
 /**
@@ -26,6 +30,8 @@ export interface DomainContext {
   now(): number;
   mutate<T>(fn: (log: LogFn) => T): T;
   newServerMsgID(): string;
+  /** Social rules (friendship required for one-to-one messages, …): set by server-core. */
+  social?: SocialOptions;
   /** Message actions (recall, delete, typing, group reads, search): set by server-core. */
   messages?: MessageContext;
   /** Call signaling (rooms, timers, relay): set by server-core. */
@@ -154,6 +160,7 @@ export function sendMessage(ctx: DomainContext, caller: Caller, out: OutgoingMes
     }
 
     const conv = resolveConversation(ctx, caller.userID, conversationID, true)!;
+    if (!opts.trusted) checkSend(ctx, caller.userID, conv); // blacklist, friendship, mutes (handlers-social.ts)
     const participants = participantsOf(store, conv);
     for (const p of participants) store.ensureUserConversation(p, conversationID);
 
@@ -272,6 +279,9 @@ type Handler<O extends SyncOpName> = (ctx: DomainContext, caller: Caller, data: 
 
 export const handlers: { [O in SyncOpName]: Handler<O> } = {
   ...signalingHandlers,
+  ...socialHandlers,
+  ...groupHandlers,
+  ...conversationHandlers,
   ping: (ctx) => ({ serverTime: ctx.now() }),
   ...messageHandlers,
 
@@ -294,6 +304,7 @@ export const handlers: { [O in SyncOpName]: Handler<O> } = {
     return store.transaction(() => {
       const conversations = store
         .listUserConversationIDs(caller.userID)
+        .filter((id) => !socialStore(store).isHidden(caller.userID, id)) // deleted (hidden) ones stay out
         .map((id) => store.getConversation(id))
         .filter((c): c is ConversationRow => c !== undefined)
         .map((c) => conversationView(store, c, caller.userID))
@@ -317,7 +328,8 @@ export const handlers: { [O in SyncOpName]: Handler<O> } = {
       const conv = resolveConversation(ctx, caller.userID, conversationID, false);
       if (!conv) return { messages: [], hasMore: false };
       const before = beforeSeq === 0 ? conv.max_seq + 1 : beforeSeq;
-      const rows = store.listMessagesBefore(conversationID, before, count + 1);
+      const cleared = clearedSeqFor(store, caller.userID, conversationID); // "clear history" (handlers-conversations.ts)
+      const rows = store.listMessagesBefore(conversationID, before, count + 1).filter((r) => r.seq > cleared);
       const read = readStateFor(store, conv, caller.userID);
       const messages = rows.slice(0, count).reverse().map((r) => toMessageItem(r, read));
       return { messages, hasMore: rows.length > count };

@@ -4,6 +4,7 @@ import { ErrorCode, ImError } from '../../src/protocol/errors.js';
 import { Limits } from '../../src/protocol/limits.js';
 import type { OpName, OpRequest } from '../../src/protocol/ops.js';
 import { messageOpSchemas } from './schemas-messages.js';
+import { socialOpSchemas } from './schemas-social.js';
 import { signalingSchemas } from './signaling-schemas.js';
 
 /**
@@ -85,6 +86,7 @@ export const opSchemas = {
   }),
   ...signalingSchemas,
   ...messageOpSchemas,
+  ...socialOpSchemas,
 } satisfies { [O in OpName]: v.GenericSchema<unknown, OpRequest<O>> };
 
 export const httpSchemas = {

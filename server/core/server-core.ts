@@ -48,6 +48,8 @@ export interface ServerCoreOptions {
   logger?: Logger;
   /** How long after sending a message can be recalled (ms). Default Limits.revokeWindowMs. */
   revokeWindowMs?: number;
+  /** One-to-one messages only between friends (social rules). Default false, so the demo's strangers can chat. */
+  requireFriendship?: boolean;
   /** Calls: ICE servers (STUN/TURN), invitation timeout, reconnect grace. */
   calls?: CallServiceOptions;
 }
@@ -205,8 +207,9 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
     return result;
   }
 
+  const social = { requireFriendship: options.requireFriendship ?? false };
   function domain(sink?: Pending[]): DomainContext {
-    return { store, now, newServerMsgID: () => randomHex(16), mutate: (fn) => mutate(fn, sink), calls, messages: messageContext(sink) };
+    return { store, now, newServerMsgID: () => randomHex(16), mutate: (fn) => mutate(fn, sink), calls, messages: messageContext(sink), social };
   }
 
   // Message actions (issue 3): their store, the recall window, transient pushes (seq 0).

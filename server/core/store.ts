@@ -15,6 +15,11 @@ export interface UserRow {
   face_url: string;
   ex: string;
   create_time: number;
+  /** Added by schema v2 (social). */
+  gender?: number;
+  birth?: number;
+  email?: string;
+  signature?: string;
 }
 
 export interface GroupRow {
@@ -29,6 +34,8 @@ export interface GroupRow {
   status: number;
   group_type: number;
   ex: string;
+  /** Added by schema v2 (social): GroupJoinPolicy. */
+  join_policy?: number;
 }
 
 export interface ConversationRow {
@@ -47,6 +54,10 @@ export interface UserConversationRow {
   has_read_seq: number;
   recv_msg_opt: number;
   is_pinned: number;
+  /** Added by schema v2 (social): hidden by "delete conversation" until the next message. */
+  is_hidden?: number;
+  /** Added by schema v2 (social): messages with seq <= this were cleared for this user. */
+  cleared_seq?: number;
 }
 
 export interface MessageRow {
@@ -78,6 +89,8 @@ export interface EventRow {
 
 export interface Store {
   transaction<T>(fn: () => T): T;
+  /** The driver, for domain stores kept in their own files (store-social.ts). */
+  readonly driver: SqlDriver;
 
   getUser(userID: string): UserRow | undefined;
   getUsers(userIDs: readonly string[]): UserRow[];
@@ -125,6 +138,7 @@ export function createSqlStore(driver: SqlDriver): Store {
 
   return {
     transaction: (fn) => d.transaction(fn),
+    driver: d,
 
     getUser: (userID) => d.get<UserRow>('SELECT * FROM users WHERE user_id = ?', [userID]),
     getUsers(userIDs) {

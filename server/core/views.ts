@@ -10,7 +10,17 @@ import type { ConversationRow, GroupRow, MessageRow, Store, UserRow } from './st
  */
 
 export function toUserInfo(u: UserRow): UserInfo {
-  return { userID: u.user_id, nickname: u.nickname, faceURL: u.face_url, ex: u.ex, createTime: u.create_time };
+  return {
+    userID: u.user_id,
+    nickname: u.nickname,
+    faceURL: u.face_url,
+    ex: u.ex,
+    createTime: u.create_time,
+    gender: u.gender ?? 0,
+    birth: u.birth ?? 0,
+    email: u.email ?? '',
+    signature: u.signature ?? '',
+  };
 }
 
 export function toGroupInfo(g: GroupRow, memberCount: number): GroupInfo {
@@ -27,6 +37,7 @@ export function toGroupInfo(g: GroupRow, memberCount: number): GroupInfo {
     status: g.status,
     groupType: g.group_type,
     ex: g.ex,
+    joinPolicy: g.join_policy ?? 0,
   };
 }
 
@@ -99,7 +110,8 @@ export function conversationView(store: Store, c: ConversationRow, viewerID: str
     showName = g?.group_name || c.group_id;
     faceURL = g?.face_url ?? '';
   }
-  const latest = c.max_seq > 0 ? store.getMessage(c.conversation_id, c.max_seq) : undefined;
+  const clearedSeq = own?.cleared_seq ?? 0;
+  const latest = c.max_seq > clearedSeq ? store.getMessage(c.conversation_id, c.max_seq) : undefined;
   return {
     conversationID: c.conversation_id,
     conversationType: c.session_type as SessionType,
@@ -108,7 +120,7 @@ export function conversationView(store: Store, c: ConversationRow, viewerID: str
     showName,
     faceURL,
     recvMsgOpt: (own?.recv_msg_opt ?? 0) as ConversationItem['recvMsgOpt'],
-    unreadCount: store.countUnread(c.conversation_id, viewerID, read.hasReadSeq),
+    unreadCount: store.countUnread(c.conversation_id, viewerID, Math.max(read.hasReadSeq, clearedSeq)),
     groupAtType: 0,
     latestMsg: latest ? toMessageItem(latest, read) : null,
     latestMsgSendTime: c.latest_send_time,

@@ -42,6 +42,8 @@ export interface ImServerOptions {
   /** Recall window in ms; else IMKIT_REVOKE_WINDOW_MS; else Limits.revokeWindowMs (2 minutes). */
   revokeWindowMs?: number;
   logger?: Logger;
+  /** One-to-one messages only between friends (social rules). Default false. */
+  requireFriendship?: boolean;
   /** Calls (ICE servers, timeouts). Default: ICE from IMKIT_STUN_URLS / IMKIT_TURN_URLS / IMKIT_TURN_SECRET / IMKIT_TURN_TTL. */
   calls?: CallServiceOptions;
 }
@@ -82,6 +84,7 @@ export async function createImServer(options: ImServerOptions = {}): Promise<ImS
     logger,
     calls: options.calls ?? { ice: iceOptionsFromEnv(process.env) },
     ...(options.now ? { now: options.now } : {}),
+    ...(options.requireFriendship ? { requireFriendship: true } : {}),
     revokeWindowMs: options.revokeWindowMs ?? envNumber('IMKIT_REVOKE_WINDOW_MS') ?? Limits.revokeWindowMs,
   });
   if (options.seed ?? demo) core.seedDemo();

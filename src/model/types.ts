@@ -11,6 +11,8 @@ export interface UserInfo {
   email?: string;
   ex?: string;
   createTime?: number;
+  /** A line about oneself (social work). */
+  signature?: string;
 }
 
 export interface GroupInfo {
@@ -26,6 +28,8 @@ export interface GroupInfo {
   status: number;
   groupType: number;
   ex: string;
+  /** Who may join: GroupJoinPolicy (0 open, 1 approval, 2 invite only). */
+  joinPolicy: number;
 }
 
 export interface GroupMemberInfo {
@@ -35,6 +39,12 @@ export interface GroupMemberInfo {
   faceURL: string;
   roleLevel: GroupRole;
   joinTime: number;
+  /** The member's name card in this group; '' when unset (`nickname` then holds the profile nickname). */
+  groupNickname: string;
+  /** Muted until this time (ms); 0 or past when not muted. */
+  muteEndTime: number;
+  /** Who added the member (inviter, approver or the member). */
+  operatorUserID: string;
 }
 
 /** Text content of a text message; kept beside `content` for OpenIM v3 ports. */

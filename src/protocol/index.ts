@@ -4,5 +4,7 @@ export * from './ops.js';
 export * from './pushes.js';
 export * from './limits.js';
 export * from './http.js';
+export * from './ops-social.js';
+export * from './pushes-social.js';
 export * from './uploads.js';
 export * from './ops-messages.js';

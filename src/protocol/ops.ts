@@ -2,6 +2,7 @@ import type { CallRelayKind, IceConfig, SignalingInviteReq, SignalingOpReq, Sign
 import type { ConversationItem, MessageItem, UserInfo } from '../model/types.js';
 import { MESSAGE_OP_NAMES, type MessageOps } from './ops-messages.js';
 import type { PushFrame } from './frames.js';
+import { SOCIAL_OP_NAMES, type SocialOps } from './ops-social.js';
 
 /** What a client sends to have a message accepted: the server fills in the rest. */
 export interface OutgoingMessage {
@@ -16,7 +17,8 @@ export interface OutgoingMessage {
 }
 
 /** Request and response shape of every operation on the socket. */
-export interface Ops extends MessageOps {
+/** Social and conversation-management ops live in ops-social.ts (SocialOps). */
+export interface Ops extends SocialOps, MessageOps {
   /** First frame on a connection. */
   auth: {
     req: { token: string; platformID: number };
@@ -90,4 +92,5 @@ export const OP_NAMES: readonly OpName[] = [
   'signal.hungUp',
   'signal.relay',
   'call.iceConfig',
+  ...SOCIAL_OP_NAMES,
 ];

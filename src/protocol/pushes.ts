@@ -1,11 +1,14 @@
 import type { CallRelay, SignalingEvent, SignalingEventName } from '../model/call.js';
 import type { ConversationItem, MessageItem } from '../model/types.js';
+import type { SocialPushEvent } from './pushes-social.js';
 
 /**
  * Everything the server pushes. Logged pushes are also what `sync` returns,
  * so the client applies live pushes and catch-up through one path.
  */
 export type PushEvent =
+  /** Friends, blacklist, groups, conversation management: see pushes-social.ts. */
+  | SocialPushEvent
   /** A new message in one of the user's conversations (also the echo of one's own, for other devices). */
   | { push: 'message.new'; data: { message: MessageItem } }
   /** The user's view of a conversation changed (latest message, unread count, read seq). */
