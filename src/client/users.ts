@@ -1,0 +1,53 @@
+import type { SelfInfoUpdate, UserSettings } from '../model/social.js';
+import type { UserInfo } from '../model/types.js';
+import { ErrorCode, ImError } from '../protocol/errors.js';
+import { SETTINGS_KEY } from '../sync/apply-social.js';
+import type { SessionContext } from './context.js';
+import { requireObject, serverCall } from './social-call.js';
+
+const DEFAULT_SETTINGS: UserSettings = { globalRecvMsgOpt: 0, quietStart: '', quietEnd: '' };
+
+/** Profiles and per-user settings (global receive option, quiet hours). */
+export class Users {
+  private readonly onSelf = (u: UserInfo) => this.setSelf(u);
+  constructor(
+    private readonly s: SessionContext,
+    private readonly setSelf: (u: UserInfo) => void,
+  ) {
+    // A profile edit on another device arrives as onSelfInfoUpdated: keep getSelfUserInfo current.
+    s.emitter.on('onSelfInfoUpdated', this.onSelf);
+  }
+
+  dispose(): void {
+    this.s.emitter.off('onSelfInfoUpdated', this.onSelf);
+  }
+
+  /** Edits my profile; only the given fields change. My other devices get onSelfInfoUpdated, my friends onFriendInfoChanged. */
+  async setSelfInfo(info: SelfInfoUpdate): Promise<UserInfo> {
+    requireObject(info, 'info');
+    const { user } = await serverCall(this.s, 'user.setSelfInfo', info);
+    this.setSelf(user);
+    await this.s.cache.putUsers([user]);
+    return user;
+  }
+
+  /** Settings from the cache at once; the server's copy when online. */
+  async getSettings(): Promise<UserSettings> {
+    if (this.s.isOnline()) {
+      try {
+        const { settings } = await serverCall(this.s, 'user.getSettings', {});
+        await this.s.cache.setMeta(SETTINGS_KEY, settings);
+        return settings;
+      } catch (error) {
+        if (!(error instanceof ImError) || (error.code !== ErrorCode.NetworkError && error.code !== ErrorCode.Timeout)) throw error;
+      }
+    }
+    return (await this.s.cache.getMeta<UserSettings>(SETTINGS_KEY)) ?? DEFAULT_SETTINGS;
+  }
+
+  async setSettings(patch: Partial<UserSettings>): Promise<UserSettings> {
+    const { settings } = await serverCall(this.s, 'user.setSettings', requireObject(patch, 'settings'));
+    await this.s.cache.setMeta(SETTINGS_KEY, settings);
+    return settings;
+  }
+}
