@@ -1,5 +1,6 @@
 import type { ConversationItem, MessageItem, UserInfo } from '../model/types.js';
 import type { ErrorInfo } from '../protocol/errors.js';
+import type { SocialEvents } from './social-events.js';
 
 /** Connection state, as one value for UIs that want a single field to watch. */
 export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'kicked' | 'token-expired';
@@ -19,7 +20,8 @@ export interface C2CReadReceipt {
  * Every event the client emits. Names are the OpenIM listener events
  * (`onConnecting`, `onRecvNewMessage`, …); the ones the reference lacks are marked.
  */
-export type ImEvents = {
+/** Friends, groups and conversation-management events: social-events.ts. */
+export type ImEvents = SocialEvents & {
   onConnecting: void;
   onConnectSuccess: void;
   onConnectFailed: ErrorInfo;

@@ -18,6 +18,12 @@ import { Conversations } from './conversations.js';
 import type { ConnectionState, ImEvents } from './events.js';
 import { Messages } from './messages.js';
 import { Platform } from '../model/enums.js';
+import { Users } from './users.js';
+import { Friends } from './friends.js';
+import { Groups, type CreateGroupParams, type GroupMemberListParams } from './groups.js';
+import type { SocialApi } from './social-api.js';
+import type { BlackInfo, FriendApplication, FriendCheckResult, FriendInfo, GroupApplication, GroupInfoUpdate, SelfInfoUpdate, UserResult, UserSettings } from '../model/social.js';
+import type { GroupInfo, GroupMemberInfo } from '../model/types.js';
 
 export interface ImClientConfig {
   /** The IM server, e.g. `https://im.example.com` (the socket is `/ws` under it) or a `ws(s)://` URL. */
@@ -38,6 +44,10 @@ interface Session extends SessionContext {
   connection: Connection;
   messages: Messages;
   conversations: Conversations;
+  /** Social work: profiles and settings, friends and blacklist, groups. */
+  users: Users;
+  friends: Friends;
+  groups: Groups;
   online: boolean;
   cursor: number;
   selfInfo: UserInfo;
@@ -218,6 +228,138 @@ export class ImClient implements ImClientApi {
     return s.conversations.markRead((await s.conversations.getOne(groupID, 2)).conversationID);
   }
 
+  // ---- social: profiles, friends, blacklist, groups, conversation management (src/client/users|friends|groups|conversations.ts) ----
+
+  async setSelfInfo(info: SelfInfoUpdate): Promise<UserInfo> {
+    return this.require().users.setSelfInfo(info);
+  }
+  async getUserSettings(): Promise<UserSettings> {
+    return this.require().users.getSettings();
+  }
+  async setGlobalRecvMessageOpt(opt: number): Promise<UserSettings> {
+    return this.require().users.setSettings({ globalRecvMsgOpt: opt });
+  }
+  async setQuietHours(quietStart: string, quietEnd: string): Promise<UserSettings> {
+    return this.require().users.setSettings({ quietStart, quietEnd });
+  }
+  async addFriend(params: { toUserID: string; reqMsg?: string }): Promise<FriendApplication> {
+    return this.require().friends.addFriend(params);
+  }
+  async getFriendApplicationListAsRecipient(): Promise<FriendApplication[]> {
+    return this.require().friends.applications('recipient');
+  }
+  async getFriendApplicationListAsApplicant(): Promise<FriendApplication[]> {
+    return this.require().friends.applications('applicant');
+  }
+  async acceptFriendApplication(params: { toUserID: string; handleMsg?: string }): Promise<FriendApplication> {
+    return this.require().friends.accept(params);
+  }
+  async refuseFriendApplication(params: { toUserID: string; handleMsg?: string }): Promise<FriendApplication> {
+    return this.require().friends.refuse(params);
+  }
+  async getFriendList(): Promise<FriendInfo[]> {
+    return this.require().friends.list();
+  }
+  async setFriendRemark(params: { toUserID: string; remark: string }): Promise<FriendInfo> {
+    return this.require().friends.setRemark(params);
+  }
+  async deleteFriend(userID: string): Promise<void> {
+    return this.require().friends.delete(userID);
+  }
+  async checkFriend(userIDList: string[]): Promise<FriendCheckResult[]> {
+    return this.require().friends.check(userIDList);
+  }
+  async addBlack(userID: string): Promise<BlackInfo> {
+    return this.require().friends.addBlack(userID);
+  }
+  async removeBlack(userID: string): Promise<void> {
+    return this.require().friends.removeBlack(userID);
+  }
+  async getBlackList(): Promise<BlackInfo[]> {
+    return this.require().friends.blackList();
+  }
+  async createGroup(params: CreateGroupParams): Promise<GroupInfo> {
+    return this.require().groups.create(params);
+  }
+  async getSpecifiedGroupsInfo(groupIDList: string[]): Promise<GroupInfo[]> {
+    return this.require().groups.info(groupIDList);
+  }
+  async getJoinedGroupList(): Promise<GroupInfo[]> {
+    return this.require().groups.joined();
+  }
+  async setGroupInfo(params: GroupInfoUpdate & { groupID: string }): Promise<GroupInfo> {
+    return this.require().groups.setInfo(params);
+  }
+  async joinGroup(params: { groupID: string; reqMsg?: string }): Promise<{ joined: boolean; application?: GroupApplication }> {
+    return this.require().groups.join(params);
+  }
+  async getGroupApplicationListAsRecipient(): Promise<GroupApplication[]> {
+    return this.require().groups.applications('recipient');
+  }
+  async getGroupApplicationListAsApplicant(): Promise<GroupApplication[]> {
+    return this.require().groups.applications('applicant');
+  }
+  async acceptGroupApplication(params: { groupID: string; fromUserID: string; handleMsg?: string }): Promise<GroupApplication> {
+    return this.require().groups.handleApplication(params, true);
+  }
+  async refuseGroupApplication(params: { groupID: string; fromUserID: string; handleMsg?: string }): Promise<GroupApplication> {
+    return this.require().groups.handleApplication(params, false);
+  }
+  async inviteUserToGroup(params: { groupID: string; userIDList: string[]; reason?: string }): Promise<UserResult[]> {
+    return this.require().groups.invite(params);
+  }
+  async kickGroupMember(params: { groupID: string; userIDList: string[]; reason?: string }): Promise<UserResult[]> {
+    return this.require().groups.kick(params);
+  }
+  async quitGroup(groupID: string): Promise<void> {
+    return this.require().groups.quit(groupID);
+  }
+  async dismissGroup(groupID: string): Promise<void> {
+    return this.require().groups.dismiss(groupID);
+  }
+  async transferGroupOwner(params: { groupID: string; newOwnerUserID: string }): Promise<GroupInfo> {
+    return this.require().groups.transferOwner(params);
+  }
+  async setGroupMemberRoleLevel(params: { groupID: string; userID: string; roleLevel: number }): Promise<GroupMemberInfo> {
+    return this.require().groups.setRole(params);
+  }
+  async changeGroupMute(params: { groupID: string; isMute: boolean }): Promise<GroupInfo> {
+    return this.require().groups.mute(params);
+  }
+  async changeGroupMemberMute(params: { groupID: string; userID: string; mutedSeconds: number }): Promise<GroupMemberInfo> {
+    return this.require().groups.muteMember(params);
+  }
+  async getGroupMemberList(params: GroupMemberListParams): Promise<GroupMemberInfo[]> {
+    return (await this.require().groups.members(params)).members;
+  }
+  async getGroupMemberListPage(params: GroupMemberListParams): Promise<{ members: GroupMemberInfo[]; total: number }> {
+    return this.require().groups.members(params);
+  }
+  async getSpecifiedGroupMembersInfo(params: { groupID: string; userIDList: string[] }): Promise<GroupMemberInfo[]> {
+    return this.require().groups.membersInfo(params);
+  }
+  async setGroupMemberNickname(params: { groupID: string; userID: string; groupMemberNickname: string }): Promise<GroupMemberInfo> {
+    return this.require().groups.setMemberNickname(params);
+  }
+  async pinConversation(params: { conversationID: string; isPinned: boolean }): Promise<ConversationItem> {
+    return this.require().conversations.pin(params?.conversationID, params?.isPinned);
+  }
+  async setConversationRecvMessageOpt(params: { conversationID: string; opt: number }): Promise<ConversationItem> {
+    return this.require().conversations.setRecvMsgOpt(params?.conversationID, params?.opt);
+  }
+  async hideConversation(conversationID: string): Promise<void> {
+    return this.require().conversations.remove(conversationID, false);
+  }
+  async deleteConversationAndDeleteAllMsg(conversationID: string): Promise<void> {
+    return this.require().conversations.remove(conversationID, true);
+  }
+  async clearConversationAndDeleteAllMsg(conversationID: string): Promise<ConversationItem> {
+    return this.require().conversations.clearHistory(conversationID);
+  }
+  async markAllConversationMessageAsRead(): Promise<void> {
+    return this.require().conversations.markAllRead();
+  }
+
   private require(): Session {
     if (!this.session) throw new ImError(ErrorCode.NotLoggedIn);
     return this.session;
@@ -273,9 +415,15 @@ export class ImClient implements ImClientApi {
       connection: undefined as unknown as Connection,
       messages: undefined as unknown as Messages,
       conversations: undefined as unknown as Conversations,
+      users: undefined as unknown as Users,
+      friends: undefined as unknown as Friends,
+      groups: undefined as unknown as Groups,
     };
     session.messages = new Messages(session);
     session.conversations = new Conversations(session);
+    session.users = new Users(session, (u) => (session.selfInfo = u));
+    session.friends = new Friends(session);
+    session.groups = new Groups(session);
 
     const onPush = (frame: PushFrame) => {
       if (frame.push === 'session.ended') {
@@ -372,6 +520,7 @@ export class ImClient implements ImClientApi {
     this.session = null;
     if (!s) return;
     s.removeListeners();
+    s.users.dispose();
     s.online = false;
     s.connection.stop();
     s.messages.abandonWaiters();

@@ -1,3 +1,6 @@
 export * from './im-client.js';
 export * from './api.js';
 export * from './events.js';
+export * from './social-api.js';
+export * from './social-events.js';
+export type { CreateGroupParams, GroupMemberListParams } from './groups.js';

@@ -2,6 +2,7 @@ import type { ConversationItem, MessageItem } from '../model/types.js';
 import type { PushFrame } from '../protocol/frames.js';
 import type { ImCache } from '../store/cache.js';
 import type { C2CReadReceipt, ImEvents } from '../client/events.js';
+import { applySocialEvent, isSocialPush } from './apply-social.js';
 
 /** An event to emit once the writes it describes are on disk. */
 export type Emission = { [K in keyof ImEvents]: { type: K; payload: ImEvents[K] } }[keyof ImEvents];
@@ -29,6 +30,11 @@ export function mergeConversation(server: ConversationItem, local: ConversationI
 export async function applyEvents(cache: ImCache, selfID: string, events: PushFrame[]): Promise<Emission[]> {
   const out: Emission[] = [];
   for (const event of events) {
+    // Friends, groups, conversation management: apply-social.ts.
+    if (isSocialPush(event)) {
+      out.push(...(await applySocialEvent(cache, selfID, event)));
+      continue;
+    }
     switch (event.push) {
       case 'message.new': {
         const incoming = event.data.message;
