@@ -3,6 +3,8 @@ export * from './context.js';
 export * from './im-provider/im-provider.js';
 export * from './im-conversation-list/im-conversation-list.js';
 export * from './im-chat/im-chat.js';
+export * from './im-call/im-call.js';
+export * from './im-call-button/im-call-button.js';
 export { ClientController, type ClientHost, type ClientEventHandlers } from './shared/client-controller.js';
 export { ThemeController } from './shared/theme-controller.js';
 export { defaultStrings, type ImStrings } from './i18n/strings.js';

@@ -6,6 +6,8 @@
 import '../components/im-provider/im-provider.js';
 import '../components/im-conversation-list/im-conversation-list.js';
 import '../components/im-chat/im-chat.js';
+import '../components/im-call/im-call.js';
+import '../components/im-call-button/im-call-button.js';
 import type { ImTheme } from '../components/context.js';
 import { ImClient } from '../src/client/im-client.js';
 import { HttpPaths, type TokenResult } from '../src/protocol/http.js';
@@ -135,6 +137,7 @@ function setPane(pane: 'list' | 'chat'): void {
 
 function select(conversationID: string | null): void {
   chat.conversationID = conversationID;
+  for (const b of document.querySelectorAll('im-call-button')) b.conversationID = conversationID;
   list.selected = conversationID;
   const user = client.getLoginUserID();
   if (user) write(sessionStorage, selectedKey(user), conversationID);

@@ -49,6 +49,7 @@ const PREVIEWS: Record<number, string> = {
   109: '[Location]',
   110: '[Custom message]',
   115: '[Sticker]',
+  1600: '[Call]',
 };
 
 export const defaultStrings: ImStrings = {

@@ -15,6 +15,8 @@ import { alertIcon, arrowDownIcon, chatIcon, clockIcon, doubleTickIcon, retryIco
 import { messageText } from '../shared/message-text.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import styles from './im-chat.styles.js';
+import { renderCallRecord } from './call-record.js';
+import { CALL_RECORD_CONTENT_TYPE } from '../../src/model/call.js';
 
 export interface ImMessageSentDetail {
   message: MessageItem;
@@ -714,6 +716,7 @@ export class ImChat extends LitElement {
 
   private renderMessage(m: MessageItem, prev: MessageItem | undefined, next: MessageItem | undefined): TemplateResult {
     const t = this.text;
+    if (m.contentType === CALL_RECORD_CONTENT_TYPE) return renderCallRecord(m, this.selfID);
     if (m.contentType === ContentType.Notification) {
       return html`<div part="notice" data-msg-id=${m.clientMsgID}>${messageText(m, t)}</div>`;
     }

@@ -1,3 +1,4 @@
+import type { CallRelay, SignalingEvent } from '../model/call.js';
 import type { ConversationItem, MessageItem, UserInfo } from '../model/types.js';
 import type { ErrorInfo } from '../protocol/errors.js';
 import type { SocialEvents } from './social-events.js';
@@ -43,6 +44,20 @@ export type ImEvents = SocialEvents & {
   onConnectionStateChanged: ConnectionState;
   /** imkit: login finished (cache open); `userID` is the logged-in user. */
   onLoginStatusChanged: { status: number; userID: string };
+  /** Call signaling (OpenIM `OnSignalingListener` names; payload `{ opUserID, invitation, … }`). */
+  onReceiveNewInvitation: SignalingEvent;
+  onInviteeAccepted: SignalingEvent;
+  onInviteeRejected: SignalingEvent;
+  onInvitationCancelled: SignalingEvent;
+  onInvitationTimeout: SignalingEvent;
+  onInviteeAcceptedByOtherDevice: SignalingEvent;
+  onInviteeRejectedByOtherDevice: SignalingEvent;
+  /** imkit: someone left the call (`ended` when the call is over). */
+  onHangUp: SignalingEvent;
+  /** imkit: invitees were already in a call (`userIDList`). */
+  onInviteeBusy: SignalingEvent;
+  /** imkit: WebRTC data from another participant (used by src/calls). */
+  onCallRelay: CallRelay;
 };
 
 export type ImEventName = keyof ImEvents;

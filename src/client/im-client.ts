@@ -17,6 +17,8 @@ import type { SessionContext } from './context.js';
 import { Conversations } from './conversations.js';
 import type { ConnectionState, ImEvents } from './events.js';
 import { Messages } from './messages.js';
+import { Signaling, type SignalingApi } from './signaling.js';
+import type { CallRelayKind, IceConfig, SignalingInviteReq, SignalingOpReq, SignalingResult } from '../model/call.js';
 import { Platform } from '../model/enums.js';
 import { Users } from './users.js';
 import { Friends } from './friends.js';
@@ -43,6 +45,7 @@ const SELF_KEY = 'self';
 interface Session extends SessionContext {
   connection: Connection;
   messages: Messages;
+  signaling: Signaling;
   conversations: Conversations;
   /** Social work: profiles and settings, friends and blacklist, groups. */
   users: Users;
@@ -60,7 +63,7 @@ interface Session extends SessionContext {
  * shapes follow the OpenIM JS SDK; each promise rejects with an `ImError`
  * (`code`/`errCode`, `message`/`errMsg`).
  */
-export class ImClient implements ImClientApi {
+export class ImClient implements ImClientApi, SignalingApi {
   readonly events: Emitter<ImEvents> = mitt<ImEvents>();
   private session: Session | null = null;
   private status: LoginStatus = LoginStatus.Logout;
@@ -360,6 +363,40 @@ export class ImClient implements ImClientApi {
     return this.require().conversations.markAllRead();
   }
 
+  // ---- call signaling (src/client/signaling.ts) ----
+
+  async signalingInvite(req: SignalingInviteReq): Promise<SignalingResult> {
+    return this.require().signaling.signalingInvite(req);
+  }
+
+  async signalingInviteInGroup(req: SignalingInviteReq): Promise<SignalingResult> {
+    return this.require().signaling.signalingInviteInGroup(req);
+  }
+
+  async signalingAccept(req: SignalingOpReq): Promise<SignalingResult> {
+    return this.require().signaling.signalingAccept(req);
+  }
+
+  async signalingReject(req: SignalingOpReq): Promise<void> {
+    return this.require().signaling.signalingReject(req);
+  }
+
+  async signalingCancel(req: SignalingOpReq): Promise<void> {
+    return this.require().signaling.signalingCancel(req);
+  }
+
+  async signalingHungUp(req: SignalingOpReq): Promise<void> {
+    return this.require().signaling.signalingHungUp(req);
+  }
+
+  async signalingSendData(roomID: string, toUserID: string, kind: CallRelayKind, payload: string): Promise<void> {
+    return this.require().signaling.signalingSendData(roomID, toUserID, kind, payload);
+  }
+
+  async getIceConfig(): Promise<IceConfig> {
+    return this.require().signaling.getIceConfig();
+  }
+
   private require(): Session {
     if (!this.session) throw new ImError(ErrorCode.NotLoggedIn);
     return this.session;
@@ -414,12 +451,14 @@ export class ImClient implements ImClientApi {
       removeListeners: () => undefined,
       connection: undefined as unknown as Connection,
       messages: undefined as unknown as Messages,
+      signaling: undefined as unknown as Signaling,
       conversations: undefined as unknown as Conversations,
       users: undefined as unknown as Users,
       friends: undefined as unknown as Friends,
       groups: undefined as unknown as Groups,
     };
     session.messages = new Messages(session);
+    session.signaling = new Signaling(session);
     session.conversations = new Conversations(session);
     session.users = new Users(session, (u) => (session.selfInfo = u));
     session.friends = new Friends(session);
@@ -439,6 +478,7 @@ export class ImClient implements ImClientApi {
         }
         return;
       }
+      if (session.signaling.handlePush(frame)) return;
       if (!frame.seq) return;
       void session.serial(async () => {
         const order = isNextEvent(frame, session.cursor);

@@ -1,0 +1,83 @@
+import { html, LitElement, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { CallMediaType } from '../../src/model/call.js';
+import type { ImTheme } from '../context.js';
+import { phoneIcon, videoIcon } from '../im-call/call-icons.js';
+import type { ImCall } from '../im-call/im-call.component.js';
+import { ThemeController } from '../shared/theme-controller.js';
+import styles from './im-call-button.styles.js';
+
+export interface ImCallStartDetail {
+  conversationID: string;
+  mediaType: CallMediaType;
+}
+
+/**
+ * @summary A small audio or video call button for a chat header: it asks an
+ * `<im-call>` to call the other side of a conversation.
+ *
+ * The `<im-call>` is the one named by `for` (an element ID), else the first in
+ * the document. Put it in `<im-chat>`'s `header-end` slot and keep its
+ * `conversation-id` in step with the chat's.
+ *
+ * @event im-call-start - Before calling (cancelable: `preventDefault()` to place the call yourself). `detail: { conversationID, mediaType }`.
+ * @event im-call-error - The call could not be started. `detail: { code, message }`.
+ *
+ * @csspart button - The button.
+ * @cssprop --im-color-accent - The icon colour.
+ */
+export class ImCallButton extends LitElement {
+  static override styles = styles;
+
+  /** The conversation to call: `si_…` calls the peer, `sg_…` the group. */
+  @property({ attribute: 'conversation-id', reflect: true }) conversationID: string | null = null;
+
+  /** `audio` or `video`. */
+  @property({ attribute: 'media-type', reflect: true }) mediaType: CallMediaType = 'audio';
+
+  /** The ID of the `<im-call>` to use; default: the first `<im-call>` in the document. */
+  @property({ attribute: 'for' }) for = '';
+
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** The accessible name; default "Voice call" / "Video call". */
+  @property() label = '';
+
+  @property({ reflect: true }) theme: ImTheme | undefined;
+
+  private readonly themes = new ThemeController(this);
+
+  /** The `<im-call>` this button drives. */
+  get target(): ImCall | null {
+    const root = this.getRootNode() as Document | ShadowRoot;
+    if (this.for) return (root.getElementById?.(this.for) ?? document.getElementById(this.for)) as ImCall | null;
+    return document.querySelector('im-call');
+  }
+
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector('button')?.focus(options);
+  }
+
+  private async start(): Promise<void> {
+    const conversationID = this.conversationID;
+    if (!conversationID || this.disabled) return;
+    const detail: ImCallStartDetail = { conversationID, mediaType: this.mediaType };
+    const go = this.dispatchEvent(new CustomEvent('im-call-start', { detail, bubbles: true, composed: true, cancelable: true }));
+    if (!go) return;
+    try {
+      const target = this.target;
+      if (!target) throw Object.assign(new Error('There is no <im-call> on this page.'), { code: 1003 });
+      await target.startCall(detail);
+    } catch (err) {
+      const e = err as { code?: number; message?: string };
+      this.dispatchEvent(new CustomEvent('im-call-error', { detail: { code: e.code ?? 0, message: e.message ?? String(err) }, bubbles: true, composed: true }));
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const label = this.label || (this.mediaType === 'video' ? 'Video call' : 'Voice call');
+    return html`<button part="button" type="button" aria-label=${label} title=${label} ?disabled=${this.disabled || !this.conversationID} @click=${() => void this.start()}>
+      ${this.mediaType === 'video' ? videoIcon() : phoneIcon()}
+    </button>`;
+  }
+}
