@@ -15,6 +15,16 @@ import { alertIcon, arrowDownIcon, chatIcon, clockIcon, doubleTickIcon, retryIco
 import { messageText } from '../shared/message-text.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import styles from './im-chat.styles.js';
+import { ContentType as CT } from '../../src/model/enums.js';
+import { AT_ALL } from '../../src/model/elems.js';
+import { installBuiltinRenderers, layoutOf, rendererFor, type MessageRenderContext } from './renderers/index.js';
+import { defaultMessageStrings, type MessageStrings } from './strings-messages.js';
+import { actionsFor, copyText, type MessageActionID } from './actions/menu.js';
+import { renderOverlay, type Overlay } from './overlays.js';
+import { createForFile, filesOf } from './composer/attach.js';
+import { insertAtCaret, loadEmojiPicker } from './composer/emoji.js';
+import { VoiceRecorder } from './composer/recorder.js';
+import { activeMentions, filterCandidates, mentionQuery, type MentionCandidate } from './composer/mention.js';
 import { renderCallRecord } from './call-record.js';
 import { CALL_RECORD_CONTENT_TYPE } from '../../src/model/call.js';
 
@@ -155,6 +165,29 @@ export class ImChat extends LitElement {
   @state() private composerEmpty = true;
   @state() private composerError = '';
 
+  /** Texts of message types and actions (merged over the English defaults). */
+  @property({ attribute: false }) messageStrings: Partial<MessageStrings> | undefined;
+
+  /** Recall window shown by the action menu (ms); the server enforces its own. Default 2 minutes. */
+  @property({ type: Number, attribute: 'revoke-window' }) revokeWindowMs = 2 * 60 * 1000;
+
+  /** Where the emoji picker loads its data; default the IM server's `/api/emoji/data.json` (no CDN). */
+  @property({ attribute: 'emoji-data-source' }) emojiDataSource: string | undefined;
+
+  @state() private progress = new Map<string, number>();
+  @state() private replyTo: MessageItem | null = null;
+  @state() private selecting = false;
+  @state() private selected = new Set<string>();
+  @state() private menuFor: string | null = null;
+  @state() private overlay: Overlay | null = null;
+  @state() private peerTyping = false;
+  @state() private emojiOpen = false;
+  @state() private recordingSeconds = -1;
+  @state() private dragging = false;
+  @state() private mentionList: MentionCandidate[] = [];
+  @state() private mentionIndex = 0;
+  @state() private highlight: string | null = null;
+
   @query('[part~="log"]') private log!: HTMLElement | null;
   @query('[part~="input"]') private input!: HTMLTextAreaElement | null;
 
@@ -179,9 +212,32 @@ export class ImChat extends LitElement {
   private intersectionObserver: IntersectionObserver | undefined;
   private observedLog: HTMLElement | null = null;
   private clockTimer: ReturnType<typeof setInterval> | undefined;
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private draftTimer: ReturnType<typeof setTimeout> | undefined;
+  private recordTimer: ReturnType<typeof setInterval> | undefined;
+  private recorder = new VoiceRecorder();
+  /** Members picked in the mention list for the text being written. */
+  private pickedMentions: MentionCandidate[] = [];
+  private members: MentionCandidate[] | null = null;
+  /** Others' group messages already receipted by this view. */
+  private receipted = new Set<string>();
+  private played = new Set<string>();
 
   private readonly clients = new ClientController(this, {
     handlers: {
+      onSendMessageProgress: ({ clientMsgID, progress }) => {
+        if (!this.byID.has(clientMsgID)) return;
+        const next = new Map(this.progress);
+        next.set(clientMsgID, progress);
+        this.progress = next;
+      },
+      onTypingStatusUpdate: ({ conversationID, msgTip }) => {
+        if (conversationID !== this.conversationID) return;
+        clearTimeout(this.typingTimer);
+        this.peerTyping = !!msgTip;
+        if (msgTip) this.typingTimer = setTimeout(() => (this.peerTyping = false), 5000);
+      },
+      onMessageDeleted: ({ clientMsgID }) => this.dropMessage(clientMsgID),
       onRecvNewMessage: (m) => this.receive(m, true),
       onMessageUpdated: (m) => this.receive(m, false),
       onConversationChanged: (list) => this.conversationChanged(list),
@@ -222,6 +278,11 @@ export class ImChat extends LitElement {
   });
 
   private readonly themes = new ThemeController(this);
+
+  constructor() {
+    super();
+    installBuiltinRenderers();
+  }
 
   private readonly onVisibility = () => this.maybeMarkRead();
 
@@ -400,6 +461,10 @@ export class ImChat extends LitElement {
     const id = this.conversationID;
     for (const m of list) {
       if (id && m.conversationID && m.conversationID !== id) continue;
+      if (m.status === MessageStatus.Deleted) {
+        this.byID.delete(m.clientMsgID);
+        continue;
+      }
       if (!this.byID.has(m.clientMsgID)) added++;
       this.byID.set(m.clientMsgID, m);
     }
@@ -407,9 +472,21 @@ export class ImChat extends LitElement {
     return added;
   }
 
+  private dropMessage(clientMsgID: string): void {
+    if (!this.byID.delete(clientMsgID)) return;
+    this.messages = orderMessages(this.byID.values());
+  }
+
   private receive(message: MessageItem, incoming: boolean): void {
     if (!this.conversationID || message.conversationID !== this.conversationID) return;
     if (this.phase !== 'ready' && this.phase !== 'loading') return;
+    if (message.status === MessageStatus.Deleted) return this.dropMessage(message.clientMsgID);
+    if (message.status !== MessageStatus.Sending && this.progress.has(message.clientMsgID)) {
+      const next = new Map(this.progress);
+      next.delete(message.clientMsgID);
+      this.progress = next;
+    }
+    if (incoming && message.sendID !== this.selfID) this.peerTyping = false;
     const isNew = !this.byID.has(message.clientMsgID);
     this.merge([message]);
     const own = message.sendID === this.selfID;
@@ -439,6 +516,7 @@ export class ImChat extends LitElement {
     const id = this.conversationID;
     const c = this.conversation;
     if (!client || !id || !c || this.phase !== 'ready') return;
+    this.sendGroupReceipts();
     if (c.unreadCount <= 0) return;
     if (!this.stick || !this.inView) return;
     if (typeof document !== 'undefined' && document.visibilityState !== 'visible') return;
@@ -458,6 +536,22 @@ export class ImChat extends LitElement {
           this.maybeMarkRead();
         }
       });
+  }
+
+  /** Group read receipts ("read by N") for others' messages shown while the chat is read. */
+  private sendGroupReceipts(): void {
+    const client = this.clients.client;
+    const c = this.conversation;
+    if (!client || !c || !c.groupID || !this.stick || !this.inView) return;
+    if (typeof document !== 'undefined' && document.visibilityState !== 'visible') return;
+    const ids = this.messages
+      .filter((m) => m.sendID !== this.selfID && m.seq > 0 && m.contentType !== CT.Notification && !this.receipted.has(m.clientMsgID))
+      .map((m) => m.clientMsgID);
+    if (!ids.length) return;
+    for (const id of ids) this.receipted.add(id);
+    Promise.resolve()
+      .then(() => client.markGroupMessageAsRead(c.groupID, ids))
+      .catch(() => ids.forEach((id) => this.receipted.delete(id)));
   }
 
   // ---- scrolling -----------------------------------------------------------
@@ -521,7 +615,18 @@ export class ImChat extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('conversationID')) {
       const old = changed.get('conversationID');
-      if (old && this.input) this.drafts.set(old, this.input.value);
+      if (old && this.input) {
+        this.drafts.set(old, this.input.value);
+        this.saveDraft(old, this.input.value);
+      }
+      this.replyTo = null;
+      this.selecting = false;
+      this.selected = new Set();
+      this.overlay = null;
+      this.peerTyping = false;
+      this.members = null;
+      this.pickedMentions = [];
+      this.mentionList = [];
       if (old && this.log && this.phase === 'ready') {
         const scrolledUp = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight > BOTTOM_SLACK;
         const anchor = scrolledUp ? this.findAnchor() : null;
@@ -564,14 +669,45 @@ export class ImChat extends LitElement {
   private restoreDraft(): void {
     const input = this.input;
     if (!input) return;
-    input.value = (this.conversationID && this.drafts.get(this.conversationID)) || '';
+    const id = this.conversationID;
+    const local = id ? this.drafts.get(id) : undefined;
+    input.value = local ?? '';
+    // A draft kept in IndexedDB (setConversationDraft) comes back after a reload.
+    if (local === undefined && id && this.clients.client) {
+      void this.clients.client
+        .getConversationByID(id)
+        .then((c) => {
+          if (this.conversationID === id && this.input && !this.input.value && c.draftText) {
+            this.input.value = c.draftText;
+            this.onInput();
+          }
+        })
+        .catch(() => undefined);
+    }
     this.composerError = '';
     this.onInput();
+  }
+
+  private saveDraft(conversationID: string, text: string): void {
+    clearTimeout(this.draftTimer);
+    const client = this.clients.client;
+    if (!client) return;
+    Promise.resolve()
+      .then(() => client.setConversationDraft(conversationID, text.trim() ? text : ''))
+      .catch(() => undefined);
   }
 
   private onInput(): void {
     const input = this.input;
     if (!input) return;
+    const id = this.conversationID;
+    if (id) {
+      clearTimeout(this.draftTimer);
+      const text = input.value;
+      this.draftTimer = setTimeout(() => this.saveDraft(id, text), 600);
+    }
+    this.updateMentions();
+    if (input.value.trim()) this.notifyTyping('typing');
     const empty = input.value.trim() === '';
     if (empty !== this.composerEmpty) this.composerEmpty = empty;
     // Grow with the text up to the CSS max-height, then scroll inside.
@@ -580,6 +716,19 @@ export class ImChat extends LitElement {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
+    if (this.mentionList.length && ['ArrowDown', 'ArrowUp', 'Enter', 'Tab', 'Escape'].includes(event.key) && !event.isComposing) {
+      event.preventDefault();
+      const n = this.mentionList.length;
+      if (event.key === 'ArrowDown') this.mentionIndex = (this.mentionIndex + 1) % n;
+      else if (event.key === 'ArrowUp') this.mentionIndex = (this.mentionIndex - 1 + n) % n;
+      else if (event.key === 'Escape') this.mentionList = [];
+      else this.pickMention(this.mentionList[this.mentionIndex]!);
+      return;
+    }
+    if (event.key === 'Escape' && this.replyTo) {
+      this.replyTo = null;
+      return;
+    }
     if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
     // An IME is composing (e.g. choosing a Chinese or Japanese candidate): Enter confirms it, not sends.
     if (event.isComposing || event.keyCode === 229) return;
@@ -614,10 +763,25 @@ export class ImChat extends LitElement {
     this.composerError = '';
     this.onInput();
     this.scrollToBottom();
+    if (this.conversationID) this.saveDraft(this.conversationID, '');
+    this.notifyTyping('');
+    const replyTo = this.replyTo;
+    const mentions = activeMentions(text, this.pickedMentions);
+    this.replyTo = null;
+    this.pickedMentions = [];
+    this.mentionList = [];
     let message: MessageItem;
     try {
-      message = await client.createTextMessage(text);
+      if (replyTo) message = await client.createQuoteMessage({ text, message: replyTo });
+      else if (mentions.length && this.isGroup) {
+        message = await client.createTextAtMessage({
+          text,
+          atUserIDList: mentions.map((m) => m.userID),
+          atUsersInfo: mentions.map((m) => ({ atUserID: m.userID, groupNickname: m.name })),
+        });
+      } else message = await client.createTextMessage(text);
     } catch (err) {
+      this.replyTo = replyTo;
       // Nothing was sent: give the text back so it is not lost.
       if (!input.value) input.value = text;
       this.onInput();
@@ -645,6 +809,390 @@ export class ImChat extends LitElement {
       if (!message) this.composerError = error.message || this.text.sendFailed;
       this.emit<ImMessageFailedDetail>('im-message-failed', { message, error });
     }
+  }
+
+  // ---- message types and actions (issue 3) ---------------------------------
+
+  private get mt(): MessageStrings {
+    return { ...defaultMessageStrings, ...this.messageStrings };
+  }
+
+  private notifyTyping(tip: string): void {
+    const client = this.clients.client;
+    const c = this.conversation;
+    if (!client || !c || c.groupID || !c.userID) return;
+    Promise.resolve()
+      .then(() => client.typingStatusUpdate(c.userID, tip))
+      .catch(() => undefined);
+  }
+
+  private async loadMembers(): Promise<MentionCandidate[]> {
+    if (this.members) return this.members;
+    const client = this.clients.client as (ImClientApi & { getGroupMemberList?: (p: { groupID: string; offset?: number; count?: number }) => Promise<{ userID: string; nickname: string; groupNickname?: string }[]> }) | undefined;
+    const groupID = this.conversation?.groupID;
+    if (!client || !groupID || typeof client.getGroupMemberList !== 'function') return [];
+    try {
+      const list = await client.getGroupMemberList({ groupID, offset: 0, count: 500 } as never);
+      this.members = list
+        .filter((m) => m.userID !== this.selfID)
+        .map((m) => ({ userID: m.userID, name: m.groupNickname || m.nickname || m.userID }));
+    } catch {
+      this.members = [];
+    }
+    return this.members;
+  }
+
+  private updateMentions(): void {
+    const input = this.input;
+    if (!input || !this.isGroup) {
+      if (this.mentionList.length) this.mentionList = [];
+      return;
+    }
+    const q = mentionQuery(input.value, input.selectionStart ?? input.value.length);
+    if (!q) {
+      if (this.mentionList.length) this.mentionList = [];
+      return;
+    }
+    void this.loadMembers().then((members) => {
+      const again = this.input && mentionQuery(this.input.value, this.input.selectionStart ?? this.input.value.length);
+      if (!again) return;
+      this.mentionList = filterCandidates(members, again.query, this.mt.everyone);
+      this.mentionIndex = 0;
+    });
+  }
+
+  private pickMention(c: MentionCandidate): void {
+    const input = this.input;
+    if (!input) return;
+    const caret = input.selectionStart ?? input.value.length;
+    const q = mentionQuery(input.value, caret);
+    if (!q) return;
+    input.setRangeText(`@${c.name} `, q.start, caret, 'end');
+    this.pickedMentions.push(c);
+    this.mentionList = [];
+    input.focus();
+    this.onInput();
+  }
+
+  /** Sends a message created elsewhere (files, voice, forward) through the normal path. */
+  private async sendCreated(create: () => Promise<MessageItem>): Promise<void> {
+    const client = this.clients.client;
+    const target = this.recipient();
+    if (!client || !target) return;
+    this.scrollToBottom();
+    let message: MessageItem;
+    try {
+      message = await create();
+    } catch (err) {
+      const error = toErrorInfo(err);
+      this.composerError = error.message || this.text.sendFailed;
+      this.emit<ImMessageFailedDetail>('im-message-failed', { message: null, error });
+      return;
+    }
+    this.composerError = '';
+    await this.deliver(() => client.sendMessage(message, target.userID, target.groupID), message.clientMsgID);
+  }
+
+  /** Sends files (picked, pasted or dropped): images, videos and other files. */
+  async sendFiles(files: File[]): Promise<void> {
+    const client = this.clients.client;
+    if (!client) return;
+    for (const file of files) await this.sendCreated(() => createForFile(client, file));
+  }
+
+  private onPickFiles(e: Event): void {
+    const input = e.currentTarget as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    void this.sendFiles(files);
+  }
+
+  private onPaste(e: ClipboardEvent): void {
+    const files = filesOf(e.clipboardData);
+    if (!files.length) return;
+    e.preventDefault();
+    void this.sendFiles(files);
+  }
+
+  private onDragOver(e: DragEvent): void {
+    if (![...(e.dataTransfer?.types ?? [])].includes('Files')) return;
+    e.preventDefault();
+    this.dragging = true;
+  }
+
+  private onDrop(e: DragEvent): void {
+    this.dragging = false;
+    const files = filesOf(e.dataTransfer);
+    if (!files.length) return;
+    e.preventDefault();
+    void this.sendFiles(files);
+  }
+
+  private async toggleEmoji(): Promise<void> {
+    this.emojiOpen = !this.emojiOpen;
+    if (this.emojiOpen) await loadEmojiPicker().catch(() => (this.emojiOpen = false));
+  }
+
+  private onEmoji(e: Event): void {
+    const unicode = (e as CustomEvent<{ unicode?: string }>).detail?.unicode;
+    if (unicode && this.input) insertAtCaret(this.input, unicode);
+  }
+
+  private get emojiSource(): string {
+    if (this.emojiDataSource) return this.emojiDataSource;
+    const server = (this.clients.client as { config?: { serverURL?: string } } | undefined)?.config?.serverURL;
+    try {
+      if (server) {
+        const u = new URL(server, location.href);
+        const protocol = u.protocol === 'wss:' ? 'https:' : u.protocol === 'ws:' ? 'http:' : u.protocol;
+        return `${protocol}//${u.host}/api/emoji/data.json`;
+      }
+    } catch {
+      /* fall through */
+    }
+    return '/api/emoji/data.json';
+  }
+
+  private async toggleRecording(): Promise<void> {
+    const client = this.clients.client;
+    if (!client) return;
+    if (this.recorder.recording) {
+      clearInterval(this.recordTimer);
+      this.recordingSeconds = -1;
+      const result = await this.recorder.stop();
+      if (result) await this.sendCreated(() => client.createSoundMessage(result.blob, result.duration));
+      return;
+    }
+    try {
+      await this.recorder.start();
+      this.recordingSeconds = 0;
+      this.recordTimer = setInterval(() => (this.recordingSeconds = this.recorder.elapsed), 250);
+    } catch (err) {
+      this.composerError = toErrorInfo(err).message;
+    }
+  }
+
+  private cancelRecording(): void {
+    clearInterval(this.recordTimer);
+    this.recorder.cancel();
+    this.recordingSeconds = -1;
+  }
+
+  /** Scrolls to a message (e.g. the original of a quote) and flashes it. */
+  jumpToMessage(clientMsgID: string): boolean {
+    const row = this.log?.querySelector<HTMLElement>(`[data-msg-id="${CSS.escape(clientMsgID)}"]`);
+    if (!row) return false;
+    row.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    this.highlight = clientMsgID;
+    setTimeout(() => {
+      if (this.highlight === clientMsgID) this.highlight = null;
+    }, 1600);
+    return true;
+  }
+
+  private async jumpOrLoad(clientMsgID: string, seq?: number): Promise<void> {
+    // Load older pages until the original is there (bounded), then jump.
+    for (let i = 0; i < 10 && !this.byID.has(clientMsgID) && !this.isEnd; i++) {
+      const oldest = this.messages.find((m) => m.seq > 0);
+      if (seq && oldest && oldest.seq <= seq) break;
+      await this.loadOlder();
+    }
+    await this.updateComplete;
+    this.jumpToMessage(clientMsgID);
+  }
+
+  private renderCtx(m: MessageItem): MessageRenderContext {
+    return {
+      message: m,
+      own: m.sendID === this.selfID,
+      client: this.clients.client,
+      strings: this.text,
+      t: this.mt,
+      selfID: this.selfID,
+      progress: this.progress.get(m.clientMsgID),
+      openImage: (src, original, name) => (this.overlay = { kind: 'image', src, original, name, zoom: 1 }),
+      jumpTo: (id, seq) => void this.jumpOrLoad(id, seq),
+      openMerged: (message) => (this.overlay = { kind: 'merged', message }),
+      markPlayed: (id) => {
+        this.played.add(id);
+        this.savePlayed();
+        this.requestUpdate();
+      },
+      isPlayed: (id) => this.loadPlayed().has(id),
+      cancelUpload: (id) => this.clients.client?.cancelUpload(id),
+      requestUpdate: () => this.requestUpdate(),
+    };
+  }
+
+  private playedLoaded = '';
+  private loadPlayed(): Set<string> {
+    const key = `imkit-played:${this.selfID}`;
+    if (this.playedLoaded !== key && typeof localStorage !== 'undefined') {
+      this.playedLoaded = key;
+      try {
+        this.played = new Set(JSON.parse(localStorage.getItem(key) ?? '[]') as string[]);
+      } catch {
+        this.played = new Set();
+      }
+    }
+    return this.played;
+  }
+
+  private savePlayed(): void {
+    if (typeof localStorage === 'undefined') return;
+    try {
+      localStorage.setItem(`imkit-played:${this.selfID}`, JSON.stringify([...this.played].slice(-2000)));
+    } catch {
+      /* storage full or denied: played state stays in memory */
+    }
+  }
+
+  private get isManager(): boolean {
+    return false;
+  }
+
+  private async runAction(m: MessageItem, id: MessageActionID): Promise<void> {
+    const client = this.clients.client;
+    this.menuFor = null;
+    if (!client) return;
+    try {
+      switch (id) {
+        case 'reply':
+          this.replyTo = m;
+          this.input?.focus();
+          break;
+        case 'copy':
+          await navigator.clipboard?.writeText(copyText(m));
+          break;
+        case 'forward':
+          this.openForward([m], false);
+          break;
+        case 'select':
+          this.selecting = true;
+          this.selected = new Set([m.clientMsgID]);
+          break;
+        case 'recall':
+          await client.revokeMessage(m);
+          break;
+        case 'delete-me':
+          await client.deleteMessageFromLocalStorage(m);
+          this.dropMessage(m.clientMsgID);
+          break;
+        case 'delete-all':
+          await client.deleteMessage(m);
+          this.dropMessage(m.clientMsgID);
+          break;
+        case 'readers': {
+          this.overlay = { kind: 'readers', message: m, loading: true, readers: [], unread: 0 };
+          const r = await client.getGroupMessageReaderList(m.conversationID, m.clientMsgID);
+          this.overlay = { kind: 'readers', message: m, loading: false, readers: r.readers, unread: r.unreadCount };
+          break;
+        }
+      }
+      this.emit('im-message-action', { action: id, message: m });
+    } catch (err) {
+      const error = toErrorInfo(err);
+      this.composerError = error.message;
+      this.emit('im-message-action-failed', { action: id, message: m, error });
+    }
+  }
+
+  private openForward(messages: MessageItem[], merged: boolean): void {
+    const client = this.clients.client;
+    this.overlay = { kind: 'forward', messages, merged, conversations: null };
+    if (!client) return;
+    void client.getAllConversationList().then(
+      (list) => {
+        if (this.overlay?.kind === 'forward') this.overlay = { ...this.overlay, conversations: list };
+      },
+      (err) => {
+        if (this.overlay?.kind === 'forward') this.overlay = { ...this.overlay, conversations: [], error: toErrorInfo(err).message };
+      },
+    );
+  }
+
+  private async forwardTo(target: ConversationItem): Promise<void> {
+    const client = this.clients.client;
+    const o = this.overlay;
+    if (!client || o?.kind !== 'forward') return;
+    const to = { userID: target.groupID ? '' : target.userID, groupID: target.groupID };
+    try {
+      const list = o.merged
+        ? [await client.createMergerMessage({ messageList: o.messages, title: `${this.mt.chatHistory}: ${this.displayName}` })]
+        : await Promise.all(o.messages.map((m) => client.createForwardMessage(m)));
+      for (const m of list) await client.sendMessage(m, to.userID, to.groupID);
+      this.overlay = null;
+      this.selecting = false;
+      this.selected = new Set();
+    } catch (err) {
+      this.overlay = { ...o, error: toErrorInfo(err).message };
+    }
+  }
+
+  private toggleSelected(id: string): void {
+    const next = new Set(this.selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    this.selected = next;
+  }
+
+  private async deleteSelected(): Promise<void> {
+    const client = this.clients.client;
+    if (!client) return;
+    for (const id of this.selected) {
+      const m = this.byID.get(id);
+      if (m) await client.deleteMessageFromLocalStorage(m).catch(() => undefined);
+      this.dropMessage(id);
+    }
+    this.selecting = false;
+    this.selected = new Set();
+  }
+
+  private renderActions(m: MessageItem): TemplateResult | typeof nothing {
+    if (this.selecting) return nothing;
+    const own = m.sendID === this.selfID;
+    const open = this.menuFor === m.clientMsgID;
+    const items = actionsFor(m, { own, isGroup: this.isGroup, isManager: this.isManager, revokeWindowMs: this.revokeWindowMs, now: Date.now() }, this.mt);
+    return html`<div class="actions">
+      <button
+        part="actions-button"
+        type="button"
+        class="actions-button"
+        aria-label=${this.mt.moreActions}
+        aria-haspopup="menu"
+        aria-expanded=${open ? 'true' : 'false'}
+        @click=${() => (this.menuFor = open ? null : m.clientMsgID)}
+      >⋯</button>
+      ${open
+        ? html`<div part="actions-menu" class="actions-menu" role="menu" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (this.menuFor = null)}>
+            ${items.map(
+              (a) => html`<button part="action action-${a.id}" role="menuitem" type="button" class=${a.danger ? 'danger' : ''} data-action=${a.id} @click=${() => void this.runAction(m, a.id)}>
+                ${a.label}
+              </button>`,
+            )}
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderReadCount(m: MessageItem): TemplateResult | typeof nothing {
+    if (!this.isGroup || m.sendID !== this.selfID || m.seq <= 0) return nothing;
+    const n = m.attachedInfoElem?.groupHasReadInfo.hasReadCount ?? 0;
+    if (!n) return nothing;
+    return html`<button part="read-count" type="button" class="read-count" @click=${() => void this.runAction(m, 'readers')}>${this.mt.readBy(n)}</button>`;
+  }
+
+  private renderSelectionBar(): TemplateResult {
+    const t = this.mt;
+    const n = this.selected.size;
+    const chosen = this.messages.filter((m) => this.selected.has(m.clientMsgID));
+    return html`<div part="selection-bar" class="selection-bar" role="toolbar">
+      <span>${t.selectedCount(n)}</span>
+      <button type="button" part="selection-forward" ?disabled=${!n} @click=${() => this.openForward(chosen, true)}>${t.forwardSelected}</button>
+      <button type="button" part="selection-forward-each" ?disabled=${!n} @click=${() => this.openForward(chosen, false)}>${t.forward}</button>
+      <button type="button" part="selection-delete" ?disabled=${!n} @click=${() => void this.deleteSelected()}>${t.deleteSelected}</button>
+      <button type="button" part="selection-cancel" @click=${() => ((this.selecting = false), (this.selected = new Set()))}>${t.cancel}</button>
+    </div>`;
   }
 
   private emit<T>(name: string, detail: T): void {
@@ -690,7 +1238,7 @@ export class ImChat extends LitElement {
         <h2 part="title" id="title">${name}</h2>
         <div part="subtitle" class=${connected ? '' : 'offline'} role="status">
           ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
-          ${connected ? (this.isGroup ? t.groupChat : t.directChat) : t.connection[this.connection]}
+          ${connected ? (this.peerTyping ? this.mt.typing : this.isGroup ? t.groupChat : t.directChat) : t.connection[this.connection]}
         </div>
       </div>
       <slot name="header-end"></slot>
@@ -717,56 +1265,78 @@ export class ImChat extends LitElement {
   private renderMessage(m: MessageItem, prev: MessageItem | undefined, next: MessageItem | undefined): TemplateResult {
     const t = this.text;
     if (m.contentType === CALL_RECORD_CONTENT_TYPE) return renderCallRecord(m, this.selfID);
-    if (m.contentType === ContentType.Notification) {
-      return html`<div part="notice" data-msg-id=${m.clientMsgID}>${messageText(m, t)}</div>`;
+    const layout = layoutOf(m);
+    if (layout === 'notice') {
+      return html`<div part="notice" data-msg-id=${m.clientMsgID} data-seq=${m.seq}>${rendererFor(m).render(this.renderCtx(m))}</div>`;
     }
     const own = m.sendID === this.selfID;
     const joins = (a: MessageItem | undefined, b: MessageItem | undefined) =>
       !!a &&
       !!b &&
       a.sendID === b.sendID &&
-      a.contentType !== ContentType.Notification &&
-      b.contentType !== ContentType.Notification &&
+      layoutOf(a) !== 'notice' &&
+      layoutOf(b) !== 'notice' &&
       isSameDay(a.sendTime, b.sendTime) &&
       Math.abs(b.sendTime - a.sendTime) < GROUP_GAP_MS;
     const cont = joins(prev, m);
     const more = joins(m, next);
     const failed = m.status === MessageStatus.Failed;
     const sending = m.status === MessageStatus.Sending;
-    const revoked = m.status === MessageStatus.Revoked || m.contentType === ContentType.Revoke;
     const parts = [
       'message',
       own ? 'message-own' : 'message-other',
       sending && 'message-sending',
       failed && 'message-failed',
+      `message-type-${m.contentType}`,
     ]
       .filter(Boolean)
       .join(' ');
     const senderName = m.senderNickname || m.sendID;
     const showAvatarColumn = this.isGroup && !own;
     const showSender = this.isGroup && !own && !cont;
+    const forwardedFrom = m.ex && m.ex.startsWith('{') ? (() => {
+      try {
+        return (JSON.parse(m.ex) as { forwardedFrom?: string }).forwardedFrom ?? '';
+      } catch {
+        return '';
+      }
+    })() : '';
+    const selected = this.selected.has(m.clientMsgID);
     return html`<div
       part=${parts}
-      class="${cont ? 'cont' : 'first'} ${more ? 'more' : 'last'}"
+      class="${cont ? 'cont' : 'first'} ${more ? 'more' : 'last'} ${this.highlight === m.clientMsgID ? 'flash' : ''} ${this.selecting ? 'selecting' : ''}"
       data-msg-id=${m.clientMsgID}
       data-seq=${m.seq}
+      data-content-type=${m.contentType}
     >
+      ${this.selecting
+        ? html`<input
+            part="select-checkbox"
+            class="select-box"
+            type="checkbox"
+            .checked=${selected}
+            aria-label=${this.mt.select}
+            @change=${() => this.toggleSelected(m.clientMsgID)}
+          />`
+        : nothing}
       ${showAvatarColumn
         ? more
           ? html`<span class="avatar-gap"></span>`
           : avatar({ id: m.sendID, name: senderName, faceURL: m.senderFaceUrl, size: 34 })
         : nothing}
       <div class="stack">
-        <div part="bubble">
+        <div part="bubble" class="layout-${layout} ${m.atTextElem?.isAtSelf && !own ? 'at-self' : ''}">
           ${showSender
             ? html`<span part="sender" style="--im-sender-hue:${hueOf(m.sendID)}">${senderName}</span>`
             : html`<span class="sr-only">${own ? t.you : senderName}:</span>`}
-          <span part="text" class=${revoked ? 'revoked' : ''}>${messageText(m, t)}</span><span part="meta">
+          ${forwardedFrom ? html`<span part="forwarded" class="forwarded">${this.mt.forwarded(forwardedFrom)}</span>` : nothing}
+          <div part="content" class="content-${m.contentType}">${rendererFor(m).render(this.renderCtx(m))}</div><span part="meta">
             <time part="time" datetime=${isoTime(m.sendTime)} title=${formatFull(m.sendTime)}
               >${formatClock(m.sendTime)}</time
             >${this.renderStatus(m)}
           </span>
         </div>
+        ${this.renderReadCount(m)}
         ${failed
           ? html`<div part="failure" role="alert">
               <span>${alertIcon()} ${t.notSent}${m.failure?.message ? html`: ${m.failure.message}` : nothing}</span>
@@ -776,6 +1346,7 @@ export class ImChat extends LitElement {
             </div>`
           : nothing}
       </div>
+      ${this.renderActions(m)}
     </div>`;
   }
 
@@ -841,22 +1412,79 @@ export class ImChat extends LitElement {
 
   private renderComposer(): TemplateResult {
     const t = this.text;
+    const mt = this.mt;
+    const reply = this.replyTo;
+    const recording = this.recordingSeconds >= 0;
     return html`${this.composerError
         ? html`<div part="composer-error" role="alert">${this.composerError}</div>`
         : nothing}
-      <form part="composer" @submit=${this.onSubmit}>
+      ${this.selecting ? this.renderSelectionBar() : nothing}
+      ${reply
+        ? html`<div part="reply-preview" class="reply-preview">
+            <span class="reply-label">${mt.replyingTo(reply.senderNickname || reply.sendID)}</span>
+            <span class="reply-text">${messageText(reply, t)}</span>
+            <button part="reply-cancel" type="button" aria-label=${mt.cancelReply} @click=${() => (this.replyTo = null)}>✕</button>
+          </div>`
+        : nothing}
+      ${this.mentionList.length
+        ? html`<ul part="mention-list" class="mention-list" role="listbox" aria-label=${mt.mentionMembers}>
+            ${this.mentionList.map(
+              (c, i) => html`<li
+                part="mention-option"
+                role="option"
+                aria-selected=${i === this.mentionIndex ? 'true' : 'false'}
+                data-user-id=${c.userID}
+                @mousedown=${(e: Event) => {
+                  e.preventDefault();
+                  this.pickMention(c);
+                }}
+              >
+                ${c.userID === AT_ALL ? html`<strong>@${c.name}</strong>` : html`@${c.name}`}
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+      ${this.emojiOpen
+        ? html`<div part="emoji-panel" class="emoji-panel">
+            <emoji-picker data-source=${this.emojiSource} @emoji-click=${this.onEmoji}></emoji-picker>
+          </div>`
+        : nothing}
+      <form part="composer" @submit=${this.onSubmit} class=${recording ? 'recording' : ''}>
+        <button part="attach-button" type="button" class="tool" aria-label=${mt.attach} title=${mt.attach} @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>
+          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="currentColor" d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10z"/></svg>
+        </button>
+        <input part="file-input" type="file" multiple hidden @change=${this.onPickFiles} />
+        <button part="emoji-button" type="button" class="tool" aria-label=${mt.emoji} title=${mt.emoji} aria-expanded=${this.emojiOpen ? 'true' : 'false'} @click=${() => void this.toggleEmoji()}>
+          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="currentColor" d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16zm-3.5-9A1.5 1.5 0 1 0 8.5 8a1.5 1.5 0 0 0 0 3zm7 0A1.5 1.5 0 1 0 15.5 8a1.5 1.5 0 0 0 0 3zM12 17.5c2.3 0 4.3-1.4 5.1-3.5H6.9c.8 2.1 2.8 3.5 5.1 3.5z"/></svg>
+        </button>
+        ${recording
+          ? html`<div part="recording" class="recording-status" role="status">
+              <span class="rec-dot"></span>${mt.recording(this.recordingSeconds)}
+              <button type="button" part="recording-cancel" @click=${() => this.cancelRecording()}>${mt.cancel}</button>
+            </div>`
+          : nothing}
         <textarea
           part="input"
           rows="1"
           enterkeyhint="send"
+          ?hidden=${recording}
           placeholder=${t.placeholder}
           aria-label=${t.composerLabel}
           @input=${this.onInput}
           @keydown=${this.onKeyDown}
+          @paste=${this.onPaste}
+          @blur=${() => this.notifyTyping('')}
         ></textarea>
-        <button part="send-button" type="submit" ?disabled=${this.composerEmpty} aria-label=${t.send} title=${t.send}>
-          ${sendIcon()}
-        </button>
+        ${recording
+          ? html`<button part="voice-stop" type="button" class="tool stop" aria-label=${mt.stopRecording} title=${mt.stopRecording} @click=${() => void this.toggleRecording()}>■</button>`
+          : html`${this.composerEmpty && VoiceRecorder.supported
+                ? html`<button part="voice-button" type="button" class="tool" aria-label=${mt.recordVoice} title=${mt.recordVoice} @click=${() => void this.toggleRecording()}>
+                    <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="currentColor" d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.9V21h2v-3.1A7 7 0 0 0 19 11z"/></svg>
+                  </button>`
+                : nothing}
+              <button part="send-button" type="submit" ?disabled=${this.composerEmpty} aria-label=${t.send} title=${t.send}>
+                ${sendIcon()}
+              </button>`}
       </form>`;
   }
 
@@ -886,7 +1514,25 @@ export class ImChat extends LitElement {
     } else {
       body = this.renderLog();
     }
-    return html`<div part="base">${this.renderHeader()} ${body} ${this.renderComposer()}</div>`;
+    return html`<div
+      part="base"
+      class=${this.dragging ? 'dragging' : ''}
+      @dragover=${this.onDragOver}
+      @dragleave=${(e: DragEvent) => e.currentTarget === e.target && (this.dragging = false)}
+      @drop=${this.onDrop}
+      @click=${(e: Event) => this.menuFor && !(e.composedPath()[0] as HTMLElement).closest?.('.actions') && (this.menuFor = null)}
+    >
+      ${this.renderHeader()} ${body} ${this.renderComposer()}
+      ${this.dragging ? html`<div part="drop-zone" class="drop-zone">${this.mt.dropFiles}</div>` : nothing}
+      ${renderOverlay(this.overlay, {
+        t: this.mt,
+        close: () => (this.overlay = null),
+        zoom: (d) => {
+          if (this.overlay?.kind === 'image') this.overlay = { ...this.overlay, zoom: Math.min(4, Math.max(0.5, this.overlay.zoom + d)) };
+        },
+        forwardTo: (c) => void this.forwardTo(c),
+      })}
+    </div>`;
   }
 }
 

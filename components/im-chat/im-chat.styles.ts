@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { avatarStyles } from '../shared/avatar.js';
 import { base, tokens } from '../styles/tokens.js';
+import messageStyles from './im-chat-messages.styles.js';
 
 export default [
   tokens,
@@ -479,4 +480,5 @@ export default [
       }
     }
   `,
+  messageStyles,
 ];

@@ -1,6 +1,8 @@
 import { ImChat } from './im-chat.component.js';
 
 export * from './im-chat.component.js';
+export { registerMessageRenderer, registerCustomMessageRenderer, type MessageRenderContext, type MessageRenderer, type CustomMessageRenderer, type CustomRenderContext } from './renderers/registry.js';
+export type { MessageStrings } from './strings-messages.js';
 export default ImChat;
 
 if (typeof customElements !== 'undefined' && !customElements.get('im-chat')) {

@@ -1,5 +1,6 @@
 import { ContentType, MessageStatus } from '../../src/model/enums.js';
 import type { MessageItem } from '../../src/model/types.js';
+import { ELEM_FIELD, messageSummary } from '../../src/model/elems.js';
 import type { ImStrings } from '../i18n/strings.js';
 
 /** Whether a message's body is plain text the chat shows as a bubble. */
@@ -9,9 +10,13 @@ export function isTextual(message: MessageItem): boolean {
 
 /** The text a message shows in a one-line preview (conversation list) or, for text, in its bubble. */
 export function messageText(message: MessageItem, strings: ImStrings): string {
-  if (message.status === MessageStatus.Revoked || message.contentType === ContentType.Revoke) return strings.revoked;
-  if (isTextual(message) || message.contentType === ContentType.Notification) {
-    return message.textElem?.content ?? message.content ?? '';
+  if (message.status === MessageStatus.Deleted) return strings.revoked;
+  // "Alice recalled a message" (the elem names who).
+  if (message.contentType === ContentType.Revoke) return message.revokedElem ? messageSummary(message) : strings.revoked;
+  if (message.status === MessageStatus.Revoked) return strings.revoked;
+  if (message.contentType === ContentType.Text) return message.textElem?.content ?? message.content ?? '';
+  if (ELEM_FIELD[message.contentType] || message.contentType === ContentType.Notification) {
+    return messageSummary(message) || message.content || '';
   }
   return strings.unsupported(message.contentType);
 }

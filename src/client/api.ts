@@ -1,6 +1,7 @@
 import type { ConversationItem, MessageItem, UserInfo } from '../model/types.js';
 import type { LoginStatus, SessionType } from '../model/enums.js';
 import type { ConnectionState, ImEvents } from './events.js';
+import type { MessageApi } from './message-api.js';
 import type { SocialApi } from './social-api.js';
 
 /** Options for `getHistoryMessageList` / `getAdvancedHistoryMessageList`. */
@@ -28,7 +29,7 @@ export interface AdvancedHistoryResult {
  * The public surface of the client, as the elements use it. Method names and
  * shapes follow the OpenIM JS SDK reference; every promise rejects with an `ImError`.
  */
-export interface ImClientApi extends SocialApi {
+export interface ImClientApi extends SocialApi, MessageApi {
   readonly connectionState: ConnectionState;
   on<K extends keyof ImEvents>(type: K, handler: (event: ImEvents[K]) => void): void;
   off<K extends keyof ImEvents>(type: K, handler: (event: ImEvents[K]) => void): void;

@@ -3,6 +3,7 @@ import type { UserInfo } from '../model/types.js';
 import type { ImCache } from '../store/cache.js';
 import type { Connection } from '../transport/connection.js';
 import type { ImEvents } from './events.js';
+import type { FileAuth } from './message-upload.js';
 
 /** What the domain modules share: the logged-in session's cache, connection and emitter. */
 export interface SessionContext {
@@ -16,4 +17,6 @@ export interface SessionContext {
   /** Runs `task` after every earlier write-and-emit step, so events apply in order. */
   serial<T>(task: () => Promise<T>): Promise<T>;
   now(): number;
+  /** The HTTP base URL and token for uploads and downloads (issue 3). */
+  fileAuth(): FileAuth;
 }

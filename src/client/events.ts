@@ -2,6 +2,7 @@ import type { CallRelay, SignalingEvent } from '../model/call.js';
 import type { ConversationItem, MessageItem, UserInfo } from '../model/types.js';
 import type { ErrorInfo } from '../protocol/errors.js';
 import type { SocialEvents } from './social-events.js';
+import type { MessageEvents } from './message-events.js';
 
 /** Connection state, as one value for UIs that want a single field to watch. */
 export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'kicked' | 'token-expired';
@@ -22,7 +23,7 @@ export interface C2CReadReceipt {
  * (`onConnecting`, `onRecvNewMessage`, …); the ones the reference lacks are marked.
  */
 /** Friends, groups and conversation-management events: social-events.ts. */
-export type ImEvents = SocialEvents & {
+export type ImEvents = MessageEvents & SocialEvents & {
   onConnecting: void;
   onConnectSuccess: void;
   onConnectFailed: ErrorInfo;

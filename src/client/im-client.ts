@@ -17,6 +17,9 @@ import type { SessionContext } from './context.js';
 import { Conversations } from './conversations.js';
 import type { ConnectionState, ImEvents } from './events.js';
 import { Messages } from './messages.js';
+import { MessageActions, type SearchLocalParams } from './message-actions.js';
+import { fileObjectURL, httpBaseOf } from './message-upload.js';
+import type { MessageSearchParams, MessageSearchResult } from '../protocol/ops-messages.js';
 import { Signaling, type SignalingApi } from './signaling.js';
 import type { CallRelayKind, IceConfig, SignalingInviteReq, SignalingOpReq, SignalingResult } from '../model/call.js';
 import { Platform } from '../model/enums.js';
@@ -45,6 +48,8 @@ const SELF_KEY = 'self';
 interface Session extends SessionContext {
   connection: Connection;
   messages: Messages;
+  /** Message actions (issue 3). */
+  actions: MessageActions;
   signaling: Signaling;
   conversations: Conversations;
   /** Social work: profiles and settings, friends and blacklist, groups. */
@@ -397,6 +402,133 @@ export class ImClient implements ImClientApi, SignalingApi {
     return this.require().signaling.getIceConfig();
   }
 
+  // ---- message types and actions (issue 3: src/client/message-*.ts) ----
+
+  /** @mention in a group; `atUserIDList` may hold "AtAllTag" (AT_ALL) for everyone. */
+  async createTextAtMessage(options: { text: string; atUserIDList: string[]; atUsersInfo?: { atUserID: string; groupNickname: string }[] }): Promise<MessageItem> {
+    return this.require().messages.create.textAt(options?.text, options?.atUserIDList, options?.atUsersInfo);
+  }
+
+  /** Browser: takes the image `File`/`Blob` (not a path); a thumbnail is made with canvas; the upload happens in sendMessage. */
+  async createImageMessage(file: Blob): Promise<MessageItem> {
+    const s = this.require();
+    const { message, files } = await s.messages.create.image(file);
+    s.messages.holdFiles(message.clientMsgID, files);
+    return message;
+  }
+
+  /** Browser: takes the recording `Blob` and its duration in seconds. */
+  async createSoundMessage(file: Blob, duration: number): Promise<MessageItem> {
+    const s = this.require();
+    const { message, files } = s.messages.create.sound(file, duration);
+    s.messages.holdFiles(message.clientMsgID, files);
+    return message;
+  }
+
+  /** Browser: takes the video `File`/`Blob`; duration and poster frame are read in the browser. */
+  async createVideoMessage(file: Blob): Promise<MessageItem> {
+    const s = this.require();
+    const { message, files } = await s.messages.create.video(file);
+    s.messages.holdFiles(message.clientMsgID, files);
+    return message;
+  }
+
+  /** Browser: takes the `File`/`Blob`; `fileName` defaults to the File's name. */
+  async createFileMessage(file: Blob, fileName?: string): Promise<MessageItem> {
+    const s = this.require();
+    const { message, files } = s.messages.create.file(file, fileName);
+    s.messages.holdFiles(message.clientMsgID, files);
+    return message;
+  }
+
+  async createLocationMessage(options: { description: string; longitude: number; latitude: number }): Promise<MessageItem> {
+    return this.require().messages.create.location(options?.description, options?.longitude, options?.latitude);
+  }
+
+  /** `data`/`extension`: objects or JSON strings. A host renders its own types with `registerMessageRenderer`. */
+  async createCustomMessage(options: { data: unknown; extension?: unknown; description?: string }): Promise<MessageItem> {
+    return this.require().messages.create.custom(options?.data, options?.extension, options?.description);
+  }
+
+  async createFaceMessage(options: { index: number; data: string }): Promise<MessageItem> {
+    return this.require().messages.create.face(options?.index, options?.data);
+  }
+
+  async createQuoteMessage(options: { text: string; message: MessageItem }): Promise<MessageItem> {
+    return this.require().messages.create.quote(options?.text, options?.message);
+  }
+
+  async createForwardMessage(message: MessageItem): Promise<MessageItem> {
+    return this.require().messages.create.forward(message);
+  }
+
+  async createMergerMessage(options: { messageList: MessageItem[]; title: string; summaryList?: string[] }): Promise<MessageItem> {
+    return this.require().messages.create.merger(options?.messageList, options?.title, options?.summaryList);
+  }
+
+  /** Aborts the upload of a media message being sent (it fails with 1307 and can be retried). */
+  cancelUpload(clientMsgID: string): boolean {
+    return this.session?.messages.cancelUpload(clientMsgID) ?? false;
+  }
+
+  /** An object URL for a file on the IM server (downloaded with the token; cached for the page). */
+  async getFileURL(url: string): Promise<string> {
+    return fileObjectURL(this.require().fileAuth(), url);
+  }
+
+  /** Recall a message: everyone, including devices offline now, sees "X recalled a message". */
+  async revokeMessage(message: MessageItem | { conversationID: string; clientMsgID: string }): Promise<MessageItem> {
+    const s = this.require();
+    const found = (await s.cache.getMessage(message?.clientMsgID)) ?? (message as MessageItem);
+    return s.actions.revoke({ ...found, conversationID: message.conversationID || found.conversationID });
+  }
+
+  /** Delete for me (this device's cache). */
+  async deleteMessageFromLocalStorage(message: MessageItem): Promise<void> {
+    return this.require().actions.deleteLocal(message);
+  }
+
+  /** Delete for everyone (OpenIM DeleteMessageFromLocalAndSvr): own messages; group owners/admins any. */
+  async deleteMessage(message: MessageItem): Promise<void> {
+    return this.require().actions.deleteForEveryone(message);
+  }
+
+  /** "Typing…" in a one-to-one chat; '' = stopped. Rate-limited: resolves false when skipped. */
+  async typingStatusUpdate(recvID: string, msgTip: string): Promise<boolean> {
+    return this.require().actions.typing(recvID, msgTip);
+  }
+
+  async markGroupMessageAsRead(groupID: string, msgIDList: string[]): Promise<void> {
+    return this.require().actions.markGroupRead(groupID, msgIDList);
+  }
+
+  async getGroupMessageReaderList(conversationID: string, clientMsgID: string) {
+    return this.require().actions.readers(conversationID, clientMsgID);
+  }
+
+  /** Kept in IndexedDB across reloads and shown in the conversation list; '' clears it. */
+  async setConversationDraft(conversationID: string, draftText: string): Promise<void> {
+    return this.require().actions.setDraft(conversationID, draftText);
+  }
+
+  async insertSingleMessageToLocalStorage(message: MessageItem, recvID: string, sendID: string): Promise<MessageItem> {
+    return this.require().actions.insertLocal(message, { recvID }, sendID);
+  }
+
+  async insertGroupMessageToLocalStorage(message: MessageItem, groupID: string, sendID: string): Promise<MessageItem> {
+    return this.require().actions.insertLocal(message, { groupID }, sendID);
+  }
+
+  /** OpenIM SearchLocalMessages: keyword, types, senders, time; one conversation or all. */
+  async searchLocalMessages(params: SearchLocalParams): Promise<MessageSearchResult> {
+    return this.require().actions.searchLocal(params);
+  }
+
+  /** imkit: the same search on the server (covers history this device never loaded). */
+  async searchServerMessages(params: MessageSearchParams): Promise<MessageSearchResult> {
+    return this.require().actions.searchServer(params);
+  }
+
   private require(): Session {
     if (!this.session) throw new ImError(ErrorCode.NotLoggedIn);
     return this.session;
@@ -451,6 +583,8 @@ export class ImClient implements ImClientApi, SignalingApi {
       removeListeners: () => undefined,
       connection: undefined as unknown as Connection,
       messages: undefined as unknown as Messages,
+      actions: undefined as unknown as MessageActions,
+      fileAuth: () => ({ baseURL: httpBaseOf(this.config.serverURL), token }),
       signaling: undefined as unknown as Signaling,
       conversations: undefined as unknown as Conversations,
       users: undefined as unknown as Users,
@@ -458,6 +592,7 @@ export class ImClient implements ImClientApi, SignalingApi {
       groups: undefined as unknown as Groups,
     };
     session.messages = new Messages(session);
+    session.actions = new MessageActions(session);
     session.signaling = new Signaling(session);
     session.conversations = new Conversations(session);
     session.users = new Users(session, (u) => (session.selfInfo = u));
@@ -479,6 +614,10 @@ export class ImClient implements ImClientApi, SignalingApi {
         return;
       }
       if (session.signaling.handlePush(frame)) return;
+      if (frame.push === 'message.typing') {
+        emitter.emit('onTypingStatusUpdate', frame.data);
+        return;
+      }
       if (!frame.seq) return;
       void session.serial(async () => {
         const order = isNextEvent(frame, session.cursor);

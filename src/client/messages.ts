@@ -7,6 +7,8 @@ import type { SessionContext } from './context.js';
 import type { AdvancedHistoryResult, HistoryOptions } from './api.js';
 import { newClientMsgID } from './ids.js';
 import { mergeConversation } from '../sync/apply-events.js';
+import { MessageCreator, wireContent, type PendingFiles } from './message-create.js';
+import { uploadFile, type UploadHandle } from './message-upload.js';
 
 /** Errors after which sending again may succeed: the message waits in the outbox instead of failing. */
 function isTransient(error: ImError): boolean {
@@ -19,7 +21,28 @@ export class Messages {
   /** Callers of sendMessage waiting for a queued message to go out after a reconnect. */
   private waiting = new Map<string, { resolve: (m: MessageItem) => void; reject: (e: ImError) => void }[]>();
 
-  constructor(private readonly s: SessionContext) {}
+  /** Files of created media messages until they are sent (then they live in the outbox entry). */
+  private pendingFiles = new Map<string, PendingFiles>();
+  /** Uploads in progress, for cancelUpload. */
+  private uploads = new Map<string, UploadHandle>();
+  readonly create: MessageCreator;
+
+  constructor(private readonly s: SessionContext) {
+    this.create = new MessageCreator(() => s.self(), () => s.userID, () => s.now());
+  }
+
+  /** Remembers the files of a created media message until it is sent. */
+  holdFiles(clientMsgID: string, files: PendingFiles | undefined): void {
+    if (files) this.pendingFiles.set(clientMsgID, files);
+  }
+
+  /** Aborts the upload of a message being sent; the message fails with UploadCancelled (1307). */
+  cancelUpload(clientMsgID: string): boolean {
+    const h = this.uploads.get(clientMsgID);
+    if (!h) return false;
+    h.cancel();
+    return true;
+  }
 
   createText(text: string): MessageItem {
     if (typeof text !== 'string') throw new ImError(ErrorCode.InvalidArgument, 'text must be a string.');
@@ -85,7 +108,16 @@ export class Messages {
     };
     delete pending.failure;
     await this.s.serial(async () => {
-      await this.s.cache.queueOutgoing(pending, { clientMsgID: pending.clientMsgID, conversationID, recvID: pending.recvID, groupID: pending.groupID, queuedAt: now });
+      const files = this.pendingFiles.get(pending.clientMsgID);
+      this.pendingFiles.delete(pending.clientMsgID);
+      await this.s.cache.queueOutgoing(pending, {
+        clientMsgID: pending.clientMsgID,
+        conversationID,
+        recvID: pending.recvID,
+        groupID: pending.groupID,
+        queuedAt: now,
+        ...(files ? { files } : {}),
+      });
       this.s.emitter.emit('onMessageUpdated', pending);
       await this.touchConversation(pending);
     });
@@ -99,7 +131,16 @@ export class Messages {
     const retry: MessageItem = { ...message, status: MessageStatus.Sending };
     delete retry.failure;
     await this.s.serial(async () => {
-      await this.s.cache.queueOutgoing(retry, { clientMsgID, conversationID: retry.conversationID, recvID: retry.recvID, groupID: retry.groupID, queuedAt: this.s.now() });
+      const previous = await this.s.cache.getOutboxEntry(clientMsgID);
+      const files = previous?.files ?? this.pendingFiles.get(clientMsgID);
+      await this.s.cache.queueOutgoing(retry, {
+        clientMsgID,
+        conversationID: retry.conversationID,
+        recvID: retry.recvID,
+        groupID: retry.groupID,
+        queuedAt: this.s.now(),
+        ...(files ? { files } : {}),
+      });
       this.s.emitter.emit('onMessageUpdated', retry);
     });
     return this.dispatch(retry);
@@ -136,8 +177,10 @@ export class Messages {
     return task;
   }
 
-  private async transmit(message: MessageItem): Promise<MessageItem> {
+  private async transmit(original: MessageItem): Promise<MessageItem> {
+    let message = original;
     try {
+      message = await this.uploadFiles(message);
       const { message: accepted } = await this.s.connection.request('message.send', {
         message: {
           clientMsgID: message.clientMsgID,
@@ -151,6 +194,7 @@ export class Messages {
         },
       });
       const sent: MessageItem = { ...accepted, conversationID: message.conversationID, isRead: accepted.isRead };
+      keepLocalPaths(sent, message);
       await this.s.serial(async () => {
         const current = await this.s.cache.getMessage(sent.clientMsgID);
         const final = { ...sent, isRead: sent.isRead || !!current?.isRead };
@@ -178,6 +222,65 @@ export class Messages {
       this.settleWaiters(message.clientMsgID, undefined, err);
       throw err;
     }
+  }
+
+  /**
+   * Uploads the files of a media message whose elem has no server URL yet,
+   * reporting progress, then rewrites the elem and `content` with the URLs.
+   */
+  private async uploadFiles(message: MessageItem): Promise<MessageItem> {
+    const entry = await this.s.cache.getOutboxEntry(message.clientMsgID);
+    const files = entry?.files ?? this.pendingFiles.get(message.clientMsgID);
+    const needs =
+      (message.pictureElem && !message.pictureElem.sourcePicture.url) ||
+      (message.soundElem && !message.soundElem.sourceUrl) ||
+      (message.videoElem && !message.videoElem.videoUrl) ||
+      (message.fileElem && !message.fileElem.sourceUrl);
+    if (!needs) return message;
+    if (!files) throw new ImError(ErrorCode.FileNotFound, 'The file of this message is no longer available; send it again.');
+    const auth = this.s.fileAuth();
+    const total = files.source.size + (files.snapshot?.size ?? 0);
+    let done = 0;
+    const progress = (fraction: number, size: number) => {
+      const value = Math.round(((done + fraction * size) / total) * 100);
+      this.s.emitter.emit('onSendMessageProgress', { clientMsgID: message.clientMsgID, progress: Math.min(100, value), message });
+    };
+    const put = async (blob: Blob, name: string) => {
+      const handle = uploadFile(auth, blob, name, (f) => progress(f, blob.size));
+      this.uploads.set(message.clientMsgID, handle);
+      try {
+        const result = await handle.promise;
+        done += blob.size;
+        return result;
+      } finally {
+        this.uploads.delete(message.clientMsgID);
+      }
+    };
+    progress(0, 0);
+    const next: MessageItem = JSON.parse(JSON.stringify(message));
+    const source = await put(files.source, files.sourceName);
+    const snapshot = files.snapshot ? await put(files.snapshot, 'snapshot.jpg') : null;
+    if (next.pictureElem) {
+      const p = next.pictureElem;
+      p.sourcePicture = { ...p.sourcePicture, uuid: source.uuid, url: source.url, type: source.type, size: source.size };
+      p.bigPicture = { ...p.sourcePicture };
+      p.snapshotPicture = snapshot
+        ? { ...p.snapshotPicture, uuid: snapshot.uuid, url: snapshot.url, type: snapshot.type, size: snapshot.size }
+        : { ...p.sourcePicture, width: p.snapshotPicture.width || p.sourcePicture.width, height: p.snapshotPicture.height || p.sourcePicture.height };
+    }
+    if (next.soundElem) Object.assign(next.soundElem, { uuid: source.uuid, sourceUrl: source.url, dataSize: source.size, soundType: source.type });
+    if (next.videoElem) {
+      Object.assign(next.videoElem, { videoUUID: source.uuid, videoUrl: source.url, videoSize: source.size, videoType: source.type });
+      if (snapshot) Object.assign(next.videoElem, { snapshotUUID: snapshot.uuid, snapshotUrl: snapshot.url, snapshotSize: snapshot.size });
+    }
+    if (next.fileElem) Object.assign(next.fileElem, { uuid: source.uuid, sourceUrl: source.url, fileSize: source.size, fileType: source.type });
+    next.content = wireContent(next.contentType, next);
+    progress(1, 0);
+    await this.s.serial(async () => {
+      await this.s.cache.putMessages([next]);
+      this.s.emitter.emit('onMessageUpdated', next);
+    });
+    return next;
   }
 
   private settleWaiters(clientMsgID: string, message?: MessageItem, error?: ImError): void {
@@ -266,6 +369,8 @@ export class Messages {
     return Promise.all(
       list.map(async (m) => {
         const local = await this.s.cache.getMessage(m.clientMsgID);
+        // Deleted here ("delete for me") stays deleted here.
+        if (local?.status === MessageStatus.Deleted) return { ...m, status: MessageStatus.Deleted };
         return local?.isRead ? { ...m, isRead: true } : m;
       }),
     );
@@ -292,4 +397,15 @@ function isUnbroken(acked: MessageItem[], ceiling: number): boolean {
     expected--;
   }
   return true;
+}
+
+/** The sender's device keeps showing its local copy (object URLs) instead of downloading what it just sent. */
+function keepLocalPaths(sent: MessageItem, local: MessageItem): void {
+  if (sent.pictureElem && local.pictureElem?.sourcePath) sent.pictureElem.sourcePath = local.pictureElem.sourcePath;
+  if (sent.soundElem && local.soundElem?.soundPath) sent.soundElem.soundPath = local.soundElem.soundPath;
+  if (sent.videoElem && local.videoElem?.videoPath) {
+    sent.videoElem.videoPath = local.videoElem.videoPath;
+    sent.videoElem.snapshotPath = local.videoElem.snapshotPath;
+  }
+  if (sent.fileElem && local.fileElem?.filePath) sent.fileElem.filePath = local.fileElem.filePath;
 }

@@ -8,6 +8,8 @@ export interface OutboxEntry {
   groupID: string;
   /** When it was queued; the outbox is flushed oldest first. */
   queuedAt: number;
+  /** Files a media message still has to upload (issue 3); IndexedDB keeps Blobs, so a reload keeps them. */
+  files?: { source: Blob; sourceName: string; snapshot?: Blob };
 }
 
 export interface MetaEntry {

@@ -2,6 +2,7 @@ import type { ConversationItem, MessageItem } from '../model/types.js';
 import type { PushFrame } from '../protocol/frames.js';
 import type { ImCache } from '../store/cache.js';
 import type { C2CReadReceipt, ImEvents } from '../client/events.js';
+import { applyMessageEvent, mergeGroupAtType } from './apply-message-events.js';
 import { applySocialEvent, isSocialPush } from './apply-social.js';
 
 /** An event to emit once the writes it describes are on disk. */
@@ -11,9 +12,10 @@ export type Emission = { [K in keyof ImEvents]: { type: K; payload: ImEvents[K] 
  * Server conversations carry no drafts, and an own message still being sent is
  * newer than anything the server knows: keep those local parts when replacing.
  */
-export function mergeConversation(server: ConversationItem, local: ConversationItem | undefined): ConversationItem {
-  if (!local) return server;
+export function mergeConversation(server: ConversationItem, local: ConversationItem | undefined, selfID?: string): ConversationItem {
+  if (!local) return selfID ? { ...server, groupAtType: mergeGroupAtType(server, undefined, selfID) } : server;
   const merged = { ...server, draftText: local.draftText, draftTextTime: local.draftTextTime };
+  merged.groupAtType = mergeGroupAtType(server, local, selfID);
   const pending = local.latestMsg;
   if (pending && pending.seq === 0 && pending.sendTime > server.latestMsgSendTime) {
     merged.latestMsg = pending;
@@ -52,7 +54,7 @@ export async function applyEvents(cache: ImCache, selfID: string, events: PushFr
       }
       case 'conversation.changed': {
         const local = await cache.getConversation(event.data.conversation.conversationID);
-        const merged = mergeConversation(event.data.conversation, local);
+        const merged = mergeConversation(event.data.conversation, local, selfID);
         await cache.putConversations([merged]);
         out.push({ type: local ? 'onConversationChanged' : 'onNewConversation', payload: [merged] });
         break;
@@ -80,6 +82,11 @@ export async function applyEvents(cache: ImCache, selfID: string, events: PushFr
         out.push({ type: 'onRecvC2CReadReceipt', payload: [receipt] });
         break;
       }
+      case 'message.revoked':
+      case 'message.deleted':
+      case 'group.read.receipt':
+        out.push(...(await applyMessageEvent(cache, selfID, event)));
+        break;
       case 'session.ended':
         break; // Transient; handled by the client before it reaches here.
     }

@@ -1,0 +1,32 @@
+import type { ImClientApi } from '../../../src/client/api.js';
+import type { MessageItem } from '../../../src/model/types.js';
+
+export type AttachmentKind = 'image' | 'video' | 'voice' | 'file';
+
+/** Which message a picked, pasted or dropped file becomes (the server checks the bytes again). */
+export function kindOf(file: Blob): AttachmentKind {
+  const type = file.type || '';
+  if (/^image\/(png|jpeg|gif|webp|bmp)$/.test(type)) return 'image';
+  if (/^video\/(mp4|webm|ogg|quicktime)$/.test(type)) return 'video';
+  return 'file';
+}
+
+/** Creates the message for a file with the OpenIM creators (media creators take the File itself). */
+export function createForFile(client: ImClientApi, file: File): Promise<MessageItem> {
+  switch (kindOf(file)) {
+    case 'image':
+      return client.createImageMessage(file);
+    case 'video':
+      return client.createVideoMessage(file);
+    default:
+      return client.createFileMessage(file, file.name);
+  }
+}
+
+/** Files from a paste or a drop (ignores text and other items). */
+export function filesOf(data: DataTransfer | null): File[] {
+  if (!data) return [];
+  const files = [...data.files];
+  if (files.length) return files;
+  return [...data.items].flatMap((item) => (item.kind === 'file' ? [item.getAsFile()].filter((f): f is File => !!f) : []));
+}

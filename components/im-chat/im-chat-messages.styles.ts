@@ -1,0 +1,711 @@
+import { css } from 'lit';
+
+/** Styles of the message types, actions, composer tools and dialogs (issue 3). */
+export default css`
+  [part~='content'] {
+    display: contents;
+  }
+  [part~='link'] {
+    color: inherit;
+    text-decoration: underline;
+    text-underline-offset: 2px;
+    word-break: break-all;
+  }
+  [part~='mention'] {
+    font-weight: 600;
+    color: var(--_im-color-accent);
+  }
+  [part~='message-own'] [part~='mention'] {
+    color: inherit;
+  }
+  [part~='bubble'].at-self {
+    box-shadow: inset 3px 0 0 var(--_im-color-accent), var(--_im-shadow);
+  }
+  .fallback {
+    font-style: italic;
+    opacity: 0.8;
+  }
+  [part~='forwarded'] {
+    display: block;
+    font-size: 12px;
+    opacity: 0.75;
+    margin-bottom: 2px;
+  }
+  /* Bare layouts: media without bubble padding; time over the corner. */
+  [part~='bubble'].layout-bare {
+    padding: 0;
+    background: transparent;
+    box-shadow: none;
+    overflow: hidden;
+  }
+  [part~='bubble'].layout-bare [part~='meta'] {
+    position: absolute;
+    right: 6px;
+    bottom: 6px;
+    top: auto;
+    float: none;
+    margin: 0;
+    padding: 0 6px;
+    border-radius: 8px;
+    background: rgb(0 0 0 / 0.45);
+    color: #fff;
+  }
+  [part~='bubble'].layout-bare [part~='sender'] {
+    padding: 4px 8px 2px;
+  }
+  .media {
+    position: relative;
+    max-width: 100%;
+    border-radius: var(--_im-radius-bubble);
+    overflow: hidden;
+    background: var(--_im-color-bg-elevated);
+  }
+  .media-placeholder {
+    display: block;
+    width: 100%;
+    height: 100%;
+    min-height: 80px;
+    background: linear-gradient(90deg, var(--_im-color-border), var(--_im-color-bg-elevated), var(--_im-color-border));
+  }
+  .media-missing {
+    display: grid;
+    place-items: center;
+    min-height: 80px;
+    color: var(--_im-color-text-muted);
+  }
+  .image-button,
+  .video-poster {
+    display: block;
+    width: 100%;
+    height: 100%;
+    padding: 0;
+    border: 0;
+    background: none;
+    cursor: zoom-in;
+  }
+  [part~='image'],
+  .video-poster img {
+    display: block;
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+  .video {
+    background: #111;
+  }
+  .video-poster {
+    position: relative;
+    cursor: pointer;
+    min-height: 90px;
+  }
+  .video-play {
+    position: absolute;
+    inset: 0;
+    margin: auto;
+    width: 48px;
+    height: 48px;
+    display: grid;
+    place-items: center;
+    border-radius: 50%;
+    background: rgb(0 0 0 / 0.55);
+    color: #fff;
+    font-size: 20px;
+  }
+  .video-duration {
+    position: absolute;
+    left: 6px;
+    bottom: 6px;
+    padding: 0 6px;
+    border-radius: 8px;
+    background: rgb(0 0 0 / 0.55);
+    color: #fff;
+    font-size: 11px;
+    line-height: 16px;
+  }
+  [part~='video-player'] {
+    display: block;
+    width: 100%;
+    height: 100%;
+    background: #000;
+  }
+  .upload {
+    position: absolute;
+    inset: auto 0 0 0;
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    padding: 4px 6px;
+    background: rgb(0 0 0 / 0.55);
+    color: #fff;
+    font-size: 11px;
+  }
+  .voice .upload,
+  .file .upload {
+    position: static;
+    background: none;
+    color: inherit;
+    padding: 4px 0 0;
+    grid-column: 1 / -1;
+  }
+  .upload progress {
+    flex: 1 1 auto;
+    height: 6px;
+  }
+  [part~='upload-cancel'] {
+    border: 1px solid currentColor;
+    border-radius: 10px;
+    background: transparent;
+    color: inherit;
+    font: inherit;
+    padding: 0 6px;
+    cursor: pointer;
+  }
+  /* Voice */
+  .voice {
+    display: grid;
+    grid-template-columns: auto minmax(80px, 160px) auto auto;
+    align-items: center;
+    gap: 8px;
+    min-width: 180px;
+  }
+  .voice-play {
+    width: 32px;
+    height: 32px;
+    border-radius: 50%;
+    border: 0;
+    display: grid;
+    place-items: center;
+    background: var(--_im-color-accent);
+    color: var(--_im-color-accent-text);
+    cursor: pointer;
+  }
+  [part~='message-own'] .voice-play {
+    background: var(--_im-color-bubble-own-text);
+    color: var(--_im-color-bubble-own);
+  }
+  .voice .icon-pause,
+  .voice.playing .icon-play {
+    display: none;
+  }
+  .voice.playing .icon-pause {
+    display: block;
+  }
+  .voice-track {
+    height: 4px;
+    border-radius: 2px;
+    background: color-mix(in srgb, currentColor 25%, transparent);
+    overflow: hidden;
+  }
+  .voice-fill {
+    display: block;
+    height: 100%;
+    width: calc(var(--im-voice-progress, 0) * 100%);
+    background: currentColor;
+  }
+  .voice-time {
+    font-size: 12px;
+    font-variant-numeric: tabular-nums;
+  }
+  .voice-dot {
+    width: 8px;
+    height: 8px;
+    border-radius: 50%;
+    background: var(--_im-color-danger);
+  }
+  /* File */
+  .file {
+    display: grid;
+    grid-template-columns: auto 1fr auto;
+    align-items: center;
+    gap: 10px;
+    min-width: 200px;
+    max-width: 320px;
+  }
+  .file-icon {
+    width: 40px;
+    height: 48px;
+    border-radius: 6px;
+    display: grid;
+    place-items: center;
+    font-size: 10px;
+    font-weight: 700;
+    color: #fff;
+    background: #6b7280;
+  }
+  .file-icon.pdf {
+    background: #d93025;
+  }
+  .file-icon.archive {
+    background: #b7791f;
+  }
+  .file-icon.doc {
+    background: #2b6cb0;
+  }
+  .file-icon.sheet {
+    background: #2f855a;
+  }
+  .file-icon.slides {
+    background: #c05621;
+  }
+  .file-info {
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+  }
+  .file-name {
+    font-weight: 600;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .file-size {
+    font-size: 12px;
+    opacity: 0.75;
+  }
+  .file-download {
+    border: 0;
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+    padding: 4px;
+    border-radius: 50%;
+  }
+  /* Location */
+  .location {
+    display: flex;
+    gap: 10px;
+    align-items: flex-start;
+    color: inherit;
+    text-decoration: none;
+    min-width: 200px;
+  }
+  .location-pin {
+    font-size: 24px;
+  }
+  .location-info {
+    display: flex;
+    flex-direction: column;
+  }
+  .location-description {
+    font-weight: 600;
+  }
+  .location-coordinates,
+  .location-open {
+    font-size: 12px;
+    opacity: 0.8;
+  }
+  .location-open {
+    text-decoration: underline;
+  }
+  /* Face */
+  .face.emoji {
+    font-size: 56px;
+    line-height: 1.1;
+    display: block;
+    padding: 2px 4px 18px;
+  }
+  .face.sticker img {
+    display: block;
+  }
+  [part~='bubble'].layout-bare .face + [part~='meta'],
+  [part~='message'][data-content-type='115'] [part~='meta'] {
+    background: rgb(0 0 0 / 0.35);
+  }
+  /* Quote */
+  .quote {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    width: 100%;
+    margin: 2px 0 6px;
+    padding: 4px 8px;
+    border: 0;
+    border-left: 3px solid var(--_im-color-accent);
+    border-radius: 6px;
+    background: color-mix(in srgb, currentColor 8%, transparent);
+    color: inherit;
+    font: inherit;
+    text-align: left;
+    cursor: pointer;
+  }
+  .quote-sender {
+    font-size: 12px;
+    font-weight: 600;
+  }
+  .quote-text {
+    font-size: 13px;
+    opacity: 0.85;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    max-width: 260px;
+  }
+  [part~='message'].flash [part~='bubble'] {
+    animation: im-flash 1.5s ease;
+  }
+  @keyframes im-flash {
+    0%,
+    60% {
+      box-shadow: 0 0 0 3px var(--_im-color-accent);
+    }
+  }
+  /* Merged forward card */
+  .merger {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    min-width: 220px;
+    max-width: 300px;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: inherit;
+    font: inherit;
+    text-align: left;
+    cursor: pointer;
+  }
+  .merger-title {
+    font-weight: 600;
+  }
+  .merger-line {
+    font-size: 12.5px;
+    opacity: 0.8;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .merger-foot {
+    margin-top: 4px;
+    padding-top: 4px;
+    border-top: 1px solid color-mix(in srgb, currentColor 20%, transparent);
+    font-size: 11.5px;
+    opacity: 0.7;
+  }
+  /* Actions */
+  [part~='message'] {
+    position: relative;
+  }
+  .actions {
+    position: relative;
+    align-self: center;
+  }
+  .actions-button {
+    opacity: 0;
+    width: 28px;
+    height: 28px;
+    border: 0;
+    border-radius: 50%;
+    background: var(--_im-color-bg);
+    color: var(--_im-color-text-muted);
+    cursor: pointer;
+    font-size: 16px;
+    line-height: 1;
+  }
+  [part~='message']:hover .actions-button,
+  .actions-button:focus-visible,
+  .actions-button[aria-expanded='true'] {
+    opacity: 1;
+  }
+  @media (hover: none) {
+    .actions-button {
+      opacity: 0.6;
+    }
+  }
+  .actions-menu {
+    position: absolute;
+    z-index: 5;
+    bottom: 100%;
+    display: flex;
+    flex-direction: column;
+    min-width: 170px;
+    padding: 4px;
+    border-radius: 10px;
+    background: var(--_im-color-bg);
+    border: 1px solid var(--_im-color-border);
+    box-shadow: 0 8px 24px rgb(0 0 0 / 0.16);
+  }
+  [part~='message-own'] .actions-menu {
+    left: 0;
+  }
+  [part~='message-other'] .actions-menu {
+    right: 0;
+  }
+  .actions-menu button {
+    text-align: left;
+    padding: 7px 10px;
+    border: 0;
+    border-radius: 6px;
+    background: none;
+    color: var(--_im-color-text);
+    font: inherit;
+    font-size: 13.5px;
+    cursor: pointer;
+  }
+  .actions-menu button:hover,
+  .actions-menu button:focus-visible {
+    background: var(--_im-color-bg-elevated);
+  }
+  .actions-menu button.danger {
+    color: var(--_im-color-danger);
+  }
+  .read-count {
+    margin-top: 2px;
+    border: 0;
+    background: none;
+    padding: 0 4px;
+    font: inherit;
+    font-size: 11.5px;
+    color: var(--_im-color-text-muted);
+    cursor: pointer;
+    text-decoration: underline;
+  }
+  .select-box {
+    align-self: center;
+    width: 18px;
+    height: 18px;
+    flex: none;
+  }
+  .selection-bar {
+    flex: none;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+    padding: 8px 16px;
+    background: var(--_im-color-bg-elevated);
+    border-top: 1px solid var(--_im-color-border);
+    font-size: 13px;
+  }
+  .selection-bar span {
+    flex: 1 1 auto;
+  }
+  .selection-bar button,
+  .reply-preview button,
+  .recording-status button,
+  .viewer-tools button,
+  .viewer-tools a {
+    border: 1px solid var(--_im-color-border);
+    border-radius: 14px;
+    background: var(--_im-color-bg);
+    color: var(--_im-color-text);
+    font: inherit;
+    font-size: 12.5px;
+    padding: 3px 10px;
+    cursor: pointer;
+    text-decoration: none;
+  }
+  /* Composer tools */
+  .tool {
+    flex: none;
+    width: 40px;
+    height: 40px;
+    display: grid;
+    place-items: center;
+    border: 0;
+    border-radius: 50%;
+    background: transparent;
+    color: var(--_im-color-text-muted);
+    cursor: pointer;
+  }
+  .tool:hover {
+    background: var(--_im-color-bg-elevated);
+    color: var(--_im-color-text);
+  }
+  .tool.stop {
+    background: var(--_im-color-danger);
+    color: #fff;
+  }
+  .recording-status {
+    flex: 1 1 auto;
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    min-height: 40px;
+    font-size: 14px;
+  }
+  .rec-dot {
+    width: 10px;
+    height: 10px;
+    border-radius: 50%;
+    background: var(--_im-color-danger);
+    animation: im-blink 1s infinite;
+  }
+  @keyframes im-blink {
+    50% {
+      opacity: 0.3;
+    }
+  }
+  .reply-preview {
+    flex: none;
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    padding: 6px 16px;
+    border-top: 1px solid var(--_im-color-border);
+    border-left: 3px solid var(--_im-color-accent);
+    background: var(--_im-color-bg-elevated);
+    font-size: 13px;
+  }
+  .reply-label {
+    font-weight: 600;
+    flex: none;
+  }
+  .reply-text {
+    flex: 1 1 auto;
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    color: var(--_im-color-text-muted);
+  }
+  .mention-list {
+    flex: none;
+    list-style: none;
+    margin: 0;
+    padding: 4px;
+    max-height: 220px;
+    overflow: auto;
+    border-top: 1px solid var(--_im-color-border);
+    background: var(--_im-color-bg);
+  }
+  .mention-list li {
+    padding: 6px 10px;
+    border-radius: 6px;
+    cursor: pointer;
+  }
+  .mention-list li[aria-selected='true'] {
+    background: var(--_im-color-bg-elevated);
+  }
+  .emoji-panel {
+    flex: none;
+    border-top: 1px solid var(--_im-color-border);
+  }
+  .emoji-panel emoji-picker {
+    width: 100%;
+    height: 300px;
+    --border-size: 0;
+  }
+  .drop-zone {
+    position: absolute;
+    inset: 8px;
+    z-index: 8;
+    display: grid;
+    place-items: center;
+    border: 2px dashed var(--_im-color-accent);
+    border-radius: 12px;
+    background: color-mix(in srgb, var(--_im-color-bg) 85%, transparent);
+    color: var(--_im-color-accent);
+    font-weight: 600;
+    pointer-events: none;
+  }
+  /* Dialogs */
+  .overlay {
+    position: absolute;
+    inset: 0;
+    z-index: 10;
+    display: grid;
+    place-items: center;
+    background: rgb(0 0 0 / 0.45);
+  }
+  .dialog {
+    display: flex;
+    flex-direction: column;
+    max-width: min(92%, 560px);
+    max-height: 88%;
+    min-width: 260px;
+    border-radius: 12px;
+    background: var(--_im-color-bg);
+    color: var(--_im-color-text);
+    overflow: hidden;
+  }
+  .image-overlay .dialog {
+    max-width: 96%;
+    max-height: 96%;
+  }
+  .dialog-head {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    padding: 10px 14px;
+    border-bottom: 1px solid var(--_im-color-border);
+  }
+  .dialog-title {
+    flex: 1 1 auto;
+    font-weight: 600;
+  }
+  .dialog-close {
+    border: 0;
+    background: none;
+    color: inherit;
+    font-size: 16px;
+    cursor: pointer;
+  }
+  .dialog-body {
+    padding: 12px 14px;
+    overflow: auto;
+  }
+  .viewer {
+    overflow: auto;
+    max-height: 70vh;
+    display: grid;
+    place-items: center;
+    background: #111;
+  }
+  .viewer img {
+    max-width: 100%;
+    max-height: 70vh;
+    transform-origin: center;
+    transition: transform 0.15s;
+  }
+  .viewer-tools {
+    display: flex;
+    gap: 8px;
+    align-items: center;
+    justify-content: center;
+    padding: 8px;
+  }
+  .merged-list,
+  .readers,
+  .forward-targets {
+    list-style: none;
+    margin: 0;
+    padding: 0 14px 12px;
+    overflow: auto;
+  }
+  .merged-list li {
+    padding: 8px 0;
+    border-bottom: 1px solid var(--_im-color-border);
+  }
+  .merged-sender {
+    font-weight: 600;
+    margin-right: 8px;
+  }
+  .merged-time,
+  .readers time {
+    font-size: 11.5px;
+    color: var(--_im-color-text-muted);
+  }
+  .merged-text {
+    white-space: pre-wrap;
+  }
+  .readers li {
+    display: flex;
+    justify-content: space-between;
+    gap: 12px;
+    padding: 6px 0;
+  }
+  .forward-targets button {
+    width: 100%;
+    text-align: left;
+    padding: 8px 10px;
+    border: 0;
+    border-radius: 8px;
+    background: none;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+  .forward-targets button:hover {
+    background: var(--_im-color-bg-elevated);
+  }
+`;

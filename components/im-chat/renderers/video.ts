@@ -1,0 +1,39 @@
+import { html } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { MessageRenderContext } from './registry.js';
+import { formatDuration } from './format-bytes.js';
+import { mediaURL, uploadOverlay, withURL } from './media.js';
+
+const BOX = 260;
+
+/** Poster frame and duration; tapping plays inline with the browser's controls. */
+export function renderVideo(ctx: MessageRenderContext) {
+  const v = ctx.message.videoElem;
+  if (!v) return html`<span part="text">[${ctx.t.video}]</span>`;
+  const w = v.snapshotWidth || 16;
+  const h = v.snapshotHeight || 9;
+  const scale = Math.min(1, BOX / Math.max(w, h));
+  const size = { width: `${Math.max(120, Math.round(w * scale * (w < BOX / 2 ? BOX / 2 / w : 1)))}px`, aspectRatio: `${w} / ${h}` };
+  const play = async (e: Event) => {
+    const box = (e.currentTarget as HTMLElement).closest('.video') as HTMLElement;
+    const src = await mediaURL(ctx, v.videoUrl, v.videoPath).catch(() => '');
+    if (!src || !box) return;
+    const video = document.createElement('video');
+    video.controls = true;
+    video.playsInline = true;
+    video.src = src;
+    video.setAttribute('part', 'video-player');
+    box.querySelector('.video-poster')?.replaceWith(video);
+    void video.play().catch(() => undefined);
+  };
+  return html`<div class="media video" part="video" style=${styleMap(size)}>
+    <button type="button" class="video-poster" part="video-poster" @click=${play} aria-label="${ctx.t.play} ${ctx.t.video}">
+      ${v.snapshotUrl || v.snapshotPath
+        ? withURL(ctx, v.snapshotUrl, v.snapshotPath, (src) => html`<img src=${src} alt="" />`, html``)
+        : ''}
+      <span class="video-play" aria-hidden="true">▶</span>
+      <span class="video-duration" part="video-duration">${formatDuration(v.duration)}</span>
+    </button>
+    ${uploadOverlay(ctx)}
+  </div>`;
+}

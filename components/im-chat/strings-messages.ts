@@ -1,0 +1,124 @@
+import { formatBytes } from './renderers/format-bytes.js';
+
+/** Texts of the message types and actions in `<im-chat>` (override through `strings`). */
+export interface MessageStrings {
+  everyone: string;
+  image: string;
+  openOriginal: string;
+  close: string;
+  zoomIn: string;
+  zoomOut: string;
+  voice: string;
+  play: string;
+  pause: string;
+  video: string;
+  file: string;
+  download: string;
+  fileSize: (bytes: number) => string;
+  openMap: string;
+  location: string;
+  sticker: string;
+  unknownType: (contentType: number) => string;
+  chatHistory: string;
+  chatHistoryOf: (n: number) => string;
+  uploading: (percent: number) => string;
+  cancelUpload: string;
+  recalledBy: (name: string) => string;
+  youRecalled: string;
+  forwarded: (name: string) => string;
+  reply: string;
+  copy: string;
+  copied: string;
+  forward: string;
+  select: string;
+  recall: string;
+  deleteForMe: string;
+  deleteForEveryone: string;
+  readBy: (n: number) => string;
+  readers: string;
+  unreadMembers: (n: number) => string;
+  moreActions: string;
+  selectedCount: (n: number) => string;
+  forwardSelected: string;
+  deleteSelected: string;
+  cancel: string;
+  forwardTo: string;
+  attach: string;
+  emoji: string;
+  recordVoice: string;
+  stopRecording: string;
+  recording: (seconds: number) => string;
+  mentionMembers: string;
+  replyingTo: (name: string) => string;
+  cancelReply: string;
+  typing: string;
+  dropFiles: string;
+  shareLocation: string;
+  draft: string;
+  mentionedYou: string;
+  mentionedAll: string;
+  search: string;
+  searchPlaceholder: string;
+  noResults: string;
+}
+
+export const defaultMessageStrings: MessageStrings = {
+  everyone: 'all',
+  image: 'Image',
+  openOriginal: 'Open original',
+  close: 'Close',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  voice: 'Voice message',
+  play: 'Play',
+  pause: 'Pause',
+  video: 'Video',
+  file: 'File',
+  download: 'Download',
+  fileSize: formatBytes,
+  openMap: 'Open in map',
+  location: 'Location',
+  sticker: 'Sticker',
+  unknownType: (t) => `This message type (${t}) cannot be shown here.`,
+  chatHistory: 'Chat history',
+  chatHistoryOf: (n) => `${n} message${n === 1 ? '' : 's'}`,
+  uploading: (p) => `Uploading ${p}%`,
+  cancelUpload: 'Cancel upload',
+  recalledBy: (name) => `${name} recalled a message`,
+  youRecalled: 'You recalled a message',
+  forwarded: (name) => `Forwarded from ${name}`,
+  reply: 'Reply',
+  copy: 'Copy',
+  copied: 'Copied',
+  forward: 'Forward',
+  select: 'Select',
+  recall: 'Recall',
+  deleteForMe: 'Delete for me',
+  deleteForEveryone: 'Delete for everyone',
+  readBy: (n) => `Read by ${n}`,
+  readers: 'Read by',
+  unreadMembers: (n) => `${n} not read yet`,
+  moreActions: 'Message actions',
+  selectedCount: (n) => `${n} selected`,
+  forwardSelected: 'Forward as chat history',
+  deleteSelected: 'Delete for me',
+  cancel: 'Cancel',
+  forwardTo: 'Forward to…',
+  attach: 'Attach a file',
+  emoji: 'Emoji',
+  recordVoice: 'Record a voice message',
+  stopRecording: 'Stop and send',
+  recording: (s) => `Recording ${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`,
+  mentionMembers: 'Mention a member',
+  replyingTo: (name) => `Replying to ${name}`,
+  cancelReply: 'Cancel reply',
+  typing: 'typing…',
+  dropFiles: 'Drop files to send',
+  shareLocation: 'Share location',
+  draft: 'Draft',
+  mentionedYou: '[You were mentioned]',
+  mentionedAll: '[@All]',
+  search: 'Search messages',
+  searchPlaceholder: 'Search in this chat',
+  noResults: 'No messages found',
+};
