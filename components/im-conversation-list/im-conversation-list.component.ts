@@ -14,6 +14,20 @@ import { chatIcon, muteIcon, pinIcon } from '../shared/icons.js';
 import { messageText, previewLine } from '../shared/message-text.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import styles from './im-conversation-list.styles.js';
+import { resolveSocialStrings, type ImSocialStrings } from '../i18n/social-strings.js';
+import { moreIcon } from '../shared/social-icons.js';
+
+/** What the row menu can do to a conversation. */
+export type ImConversationAction = 'pin' | 'unpin' | 'mute' | 'unmute' | 'mark-read' | 'hide' | 'delete' | 'clear';
+
+export interface ImConversationActionDetail {
+  action: ImConversationAction;
+  conversationID: string;
+  conversation: ConversationItem;
+}
+
+/** Rows rendered per page; more are added as the list scrolls near its end. */
+const PAGE = 100;
 
 export interface ImConversationSelectDetail {
   conversationID: string;
@@ -40,6 +54,9 @@ function listOrder(a: ConversationItem, b: ConversationItem): number {
  *
  * @event im-conversation-select - A conversation was chosen. `detail: { conversationID, conversation }`.
  *   Cancelable: call `preventDefault()` to keep the current selection.
+ * @event im-conversation-action - A row action (pin, mute, mark read, hide, delete, clear) was chosen from the row menu.
+ *   `detail: { action, conversationID, conversation }`. Cancelable: `preventDefault()` stops the action (e.g. to ask first).
+ * @event im-unread-change - The total unread count changed. `detail: { total }` (muted "do not receive" chats excluded).
  *
  * @slot header - Above the list (a title, a search box, …).
  * @slot empty - Replaces the built-in "no conversations" message.
@@ -59,6 +76,10 @@ function listOrder(a: ConversationItem, b: ConversationItem): number {
  * @csspart empty - The empty state.
  * @csspart error - The error state.
  * @csspart retry-button - The error state's retry button.
+ * @csspart actions-button - A row's "⋯" button that opens its menu (shown on hover, focus and selection).
+ * @csspart menu - The row menu (also opened by right-click, the context-menu key or Shift+F10).
+ * @csspart menu-item - One item of the row menu.
+ * @csspart action-error - The notice shown when a row action failed.
  *
  * @cssprop --im-color-bg - Background.
  * @cssprop --im-color-bg-hover - Row background on hover.
@@ -88,6 +109,17 @@ export class ImConversationList extends LitElement {
   /** Replacement texts (i18n). */
   @property({ attribute: false }) strings: Partial<ImStrings> | undefined;
 
+  /** Replacement texts of the row menu (i18n). */
+  @property({ attribute: false }) socialStrings: Partial<ImSocialStrings> | undefined;
+
+  /** Hides the row menu and its "⋯" buttons. */
+  @property({ type: Boolean, attribute: 'no-actions' }) noActions = false;
+
+  /** The total unread count, as last reported by the client. */
+  get totalUnread(): number {
+    return this.total;
+  }
+
   /** The conversations shown, in display order. */
   get conversations(): readonly ConversationItem[] {
     return this.sorted;
@@ -100,6 +132,10 @@ export class ImConversationList extends LitElement {
   @state() private connection: ConnectionState = 'idle';
   @state() private focusedID: string | null = null;
   @state() private selfID = '';
+  @state() private menu: { id: string; x: number; y: number } | null = null;
+  @state() private actionError: string | null = null;
+  @state() private limit = PAGE;
+  private total = 0;
 
   private readonly byID = new Map<string, ConversationItem>();
   /** IDs changed by events while a full load was in flight: the load must not overwrite them. */
@@ -111,6 +147,11 @@ export class ImConversationList extends LitElement {
     handlers: {
       onConversationChanged: (list) => this.upsert(list),
       onNewConversation: (list) => this.upsert(list),
+      onConversationDeleted: ({ conversationID }) => this.removeRow(conversationID),
+      onTotalUnreadMessageCountChanged: (total) => {
+        this.total = total;
+        this.dispatchEvent(new CustomEvent('im-unread-change', { detail: { total }, bubbles: true, composed: true }));
+      },
       onConnectionStateChanged: (s) => {
         this.connection = s;
         // 'connected' comes after the catch-up; any other state means the server cannot answer now.
@@ -201,6 +242,159 @@ export class ImConversationList extends LitElement {
     this.resort();
   }
 
+  private removeRow(conversationID: string): void {
+    if (!this.byID.delete(conversationID)) return;
+    if (this.menu?.id === conversationID) this.menu = null;
+    if (this.focusedID === conversationID) this.focusedID = null;
+    this.resort();
+  }
+
+  private get social(): ImSocialStrings {
+    return resolveSocialStrings(this.socialStrings);
+  }
+
+  /** Opens the row menu of a conversation (at a point inside the element, or under the row). */
+  openMenu(conversationID: string, at?: { x: number; y: number }): void {
+    if (this.noActions || !this.byID.has(conversationID)) return;
+    let point = at;
+    if (!point) {
+      const row = this.renderRoot.querySelector<HTMLElement>(`[data-conversation-id="${CSS.escape(conversationID)}"]`);
+      const box = this.getBoundingClientRect();
+      const r = row?.getBoundingClientRect();
+      point = r ? { x: r.right - box.left - 8, y: r.bottom - box.top - 4 } : { x: 8, y: 8 };
+    }
+    this.actionError = null;
+    this.menu = { id: conversationID, ...point };
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="menu-item"]')?.focus());
+  }
+
+  private closeMenu(refocus: boolean): void {
+    const id = this.menu?.id;
+    this.menu = null;
+    if (refocus && id) this.focusRow(id);
+  }
+
+  /** Runs a row action (what the menu items do). Resolves false when cancelled or failed. */
+  async runAction(action: ImConversationAction, conversationID: string): Promise<boolean> {
+    const client = this.clients.client;
+    const conversation = this.byID.get(conversationID);
+    if (!client || !conversation) return false;
+    const go = this.dispatchEvent(
+      new CustomEvent<ImConversationActionDetail>('im-conversation-action', {
+        detail: { action, conversationID, conversation },
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+      }),
+    );
+    if (!go) return false;
+    try {
+      switch (action) {
+        case 'pin':
+        case 'unpin':
+          await client.pinConversation({ conversationID, isPinned: action === 'pin' });
+          break;
+        case 'mute':
+        case 'unmute':
+          await client.setConversationRecvMessageOpt({ conversationID, opt: action === 'mute' ? RecvMsgOpt.NotNotify : RecvMsgOpt.Normal });
+          break;
+        case 'mark-read':
+          await client.markConversationMessageAsRead(conversationID);
+          break;
+        case 'hide':
+          await client.hideConversation(conversationID);
+          break;
+        case 'delete':
+          await client.deleteConversationAndDeleteAllMsg(conversationID);
+          break;
+        case 'clear':
+          await client.clearConversationAndDeleteAllMsg(conversationID);
+          break;
+      }
+      this.actionError = null;
+      return true;
+    } catch (err) {
+      this.actionError = `${this.social.actionFailed}: ${(err as Error).message ?? String(err)}`;
+      return false;
+    }
+  }
+
+  private onContextMenu(event: MouseEvent): void {
+    if (this.noActions) return;
+    const row = (event.target as Element).closest<HTMLElement>('[data-conversation-id]');
+    const id = row?.dataset['conversationId'];
+    if (!id) return;
+    event.preventDefault();
+    const box = this.getBoundingClientRect();
+    this.focusedID = id;
+    this.openMenu(id, { x: event.clientX - box.left, y: event.clientY - box.top });
+  }
+
+  private onMenuKeyDown(event: KeyboardEvent): void {
+    const items = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="menu-item"]')];
+    const index = items.indexOf(this.renderRoot.querySelector<HTMLElement>('[part~="menu-item"]:focus') as HTMLElement);
+    let next: HTMLElement | undefined;
+    switch (event.key) {
+      case 'ArrowDown':
+        next = items[(index + 1) % items.length];
+        break;
+      case 'ArrowUp':
+        next = items[(index - 1 + items.length) % items.length];
+        break;
+      case 'Home':
+        next = items[0];
+        break;
+      case 'End':
+        next = items[items.length - 1];
+        break;
+      case 'Escape':
+        event.preventDefault();
+        event.stopPropagation();
+        this.closeMenu(true);
+        return;
+      case 'Tab':
+        this.closeMenu(false);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    next?.focus();
+  }
+
+  private renderMenu(): TemplateResult | typeof nothing {
+    const menu = this.menu;
+    const c = menu ? this.byID.get(menu.id) : undefined;
+    if (!menu || !c) return nothing;
+    const s = this.social;
+    const muted = c.recvMsgOpt !== RecvMsgOpt.Normal;
+    const items: Array<[ImConversationAction, string, boolean?]> = [
+      [c.isPinned ? 'unpin' : 'pin', c.isPinned ? s.unpin : s.pin],
+      [muted ? 'unmute' : 'mute', muted ? s.unmute : s.mute],
+      ['mark-read', s.markRead],
+      ['clear', s.clearHistory],
+      ['hide', s.hide],
+      ['delete', s.deleteWithMessages, true],
+    ];
+    const box = this.getBoundingClientRect();
+    // Keep the menu inside the element.
+    const x = Math.max(4, Math.min(menu.x, box.width - 208));
+    const y = Math.max(4, Math.min(menu.y, box.height - 250));
+    return html`<div class="menu-backdrop" @click=${() => this.closeMenu(false)} @contextmenu=${(e: Event) => { e.preventDefault(); this.closeMenu(false); }}></div>
+      <div part="menu" role="menu" aria-label=${s.actionsFor(c.showName || c.conversationID)} style="left:${x}px;top:${y}px" @keydown=${this.onMenuKeyDown}>
+        ${items.map(
+          ([action, label, danger]) =>
+            html`<button part=${danger ? 'menu-item menu-item-danger' : 'menu-item'} role="menuitem" type="button" tabindex="-1" data-action=${action}
+              @click=${() => { this.closeMenu(true); void this.runAction(action, c.conversationID); }}>${label}</button>`,
+        )}
+      </div>`;
+  }
+
+  private onListScroll(event: Event): void {
+    const list = event.currentTarget as HTMLElement;
+    if (this.limit < this.sorted.length && list.scrollTop + list.clientHeight > list.scrollHeight - 400) this.limit += PAGE;
+  }
+
   private resort(): void {
     this.sorted = [...this.byID.values()].sort(listOrder);
   }
@@ -276,6 +470,13 @@ export class ImConversationList extends LitElement {
           this.select(current);
         }
         return;
+      case 'ContextMenu':
+      case 'F10':
+        if (current && (event.key === 'ContextMenu' || event.shiftKey)) {
+          event.preventDefault();
+          this.openMenu(current);
+        }
+        return;
       default:
         return;
     }
@@ -284,6 +485,13 @@ export class ImConversationList extends LitElement {
   }
 
   private onClick(event: MouseEvent): void {
+    const more = (event.target as Element).closest<HTMLElement>('[part~="actions-button"]');
+    if (more) {
+      event.stopPropagation();
+      const id = more.closest<HTMLElement>('[data-conversation-id]')?.dataset['conversationId'];
+      if (id) this.openMenu(id);
+      return;
+    }
     const row = (event.target as Element).closest<HTMLElement>('[data-conversation-id]');
     const id = row?.dataset['conversationId'];
     if (id) this.select(id);
@@ -369,6 +577,11 @@ export class ImConversationList extends LitElement {
             : nothing}
         </div>
       </div>
+      ${this.noActions
+        ? nothing
+        : html`<button part="actions-button" type="button" tabindex="-1" aria-haspopup="menu" aria-label=${this.social.actionsFor(name)} title=${this.social.actions}>
+            ${moreIcon()}
+          </button>`}
     </div>`;
   }
 
@@ -417,9 +630,11 @@ export class ImConversationList extends LitElement {
         @keydown=${this.onKeyDown}
         @click=${this.onClick}
         @focusin=${this.onFocusIn}
+        @contextmenu=${this.onContextMenu}
+        @scroll=${this.onListScroll}
       >
         ${repeat(
-          this.sorted,
+          this.sorted.length > this.limit ? this.sorted.slice(0, Math.max(this.limit, this.sorted.findIndex((c) => c.conversationID === this.selected) + 1)) : this.sorted,
           (c) => c.conversationID,
           (c) => this.renderRow(c, roving, now),
         )}
@@ -428,6 +643,8 @@ export class ImConversationList extends LitElement {
     return html`<div part="base">
       <slot name="header"></slot>
       ${this.renderBanner()} ${body}
+      ${this.actionError ? html`<div part="action-error" role="alert">${this.actionError}<button type="button" aria-label="×" @click=${() => (this.actionError = null)}>×</button></div>` : nothing}
+      ${this.renderMenu()}
     </div>`;
   }
 }

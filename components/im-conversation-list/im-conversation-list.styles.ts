@@ -226,5 +226,92 @@ export default [
     [part~='retry-button']:hover {
       background: var(--_im-color-bg-hover);
     }
+    [part~='base'] {
+      position: relative;
+    }
+    [part~='item'] {
+      position: relative;
+    }
+    [part~='actions-button'] {
+      flex: none;
+      display: none;
+      align-items: center;
+      justify-content: center;
+      width: 28px;
+      height: 28px;
+      margin-left: -4px;
+      border: 0;
+      border-radius: 8px;
+      background: transparent;
+      color: var(--_im-color-text-muted);
+      cursor: pointer;
+    }
+    [part~='item']:hover [part~='actions-button'],
+    [part~='item']:focus-within [part~='actions-button'],
+    [part~='item-selected'] [part~='actions-button'] {
+      display: inline-flex;
+    }
+    [part~='actions-button']:hover {
+      background: var(--_im-color-bg-hover);
+      color: var(--_im-color-text);
+    }
+    @media (hover: none) {
+      [part~='actions-button'] {
+        display: inline-flex;
+      }
+    }
+    .menu-backdrop {
+      position: absolute;
+      inset: 0;
+      z-index: 9;
+    }
+    [part~='menu'] {
+      position: absolute;
+      z-index: 10;
+      min-width: 200px;
+      padding: 4px;
+      display: flex;
+      flex-direction: column;
+      background: var(--_im-color-bg);
+      border: 1px solid var(--_im-color-border);
+      border-radius: var(--_im-radius);
+      box-shadow: var(--_im-shadow-raised);
+    }
+    [part~='menu-item'] {
+      text-align: left;
+      border: 0;
+      background: transparent;
+      color: var(--_im-color-text);
+      font: inherit;
+      padding: 8px 10px;
+      border-radius: 6px;
+      cursor: pointer;
+    }
+    [part~='menu-item']:hover,
+    [part~='menu-item']:focus-visible {
+      background: var(--_im-color-bg-hover);
+    }
+    [part~='menu-item-danger'] {
+      color: var(--_im-color-danger);
+    }
+    [part~='action-error'] {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      margin: 6px;
+      padding: 8px 10px;
+      border-radius: 8px;
+      background: var(--_im-color-danger-bg);
+      color: var(--_im-color-danger);
+      font-size: 13px;
+    }
+    [part~='action-error'] button {
+      margin-left: auto;
+      border: 0;
+      background: transparent;
+      color: inherit;
+      cursor: pointer;
+      font-size: 16px;
+    }
   `,
 ];

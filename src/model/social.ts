@@ -140,3 +140,21 @@ export interface UserResult {
 }
 
 export type { GroupInfo, GroupMemberInfo };
+
+/** Minutes since midnight of an "HH:MM" string, or null when empty or malformed. */
+function minutesOf(hhmm: string): number | null {
+  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+}
+
+/**
+ * Whether `date` (local time) falls in the quiet hours of `settings`. A range whose
+ * end is before its start runs over midnight (22:00–07:00).
+ */
+export function isQuietTime(settings: Pick<UserSettings, 'quietStart' | 'quietEnd'>, date: Date = new Date()): boolean {
+  const start = minutesOf(settings.quietStart);
+  const end = minutesOf(settings.quietEnd);
+  if (start === null || end === null || start === end) return false;
+  const now = date.getHours() * 60 + date.getMinutes();
+  return start < end ? now >= start && now < end : now >= start || now < end;
+}

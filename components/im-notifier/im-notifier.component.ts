@@ -1,0 +1,94 @@
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { ImClientApi } from '../../src/client/api.js';
+import type { ImTheme } from '../context.js';
+import { resolveSocialStrings, type ImSocialStrings } from '../i18n/social-strings.js';
+import { bellIcon } from '../shared/social-icons.js';
+import { ThemeController } from '../shared/theme-controller.js';
+import styles from './im-notifier.styles.js';
+import { NotificationController, type NotifyDetail } from './notification-controller.js';
+
+/**
+ * @summary New-message notifications and the unread total for the host page.
+ *
+ * Shows a desktop notification (and, with `sound`, a short chime) for each new
+ * message from someone else while the page is hidden, respecting each
+ * conversation's receive option, the user's global receive option and quiet
+ * hours (`setGlobalRecvMessageOpt`, `setQuietHours`). Permission is asked on the
+ * first click or key press after the element connects, never on load. With
+ * `update-title` it keeps "(3) " in front of `document.title`.
+ *
+ * @event im-notify - About to notify. `detail: { message, conversationID, title, body }`. Cancelable.
+ * @event im-notification-click - A desktop notification was clicked (the window is focused). `detail` as above.
+ * @event im-unread-change - The total unread count changed. `detail: { total }`.
+ *
+ * @csspart enable-button - With `prompt`, the "Enable notifications" button shown while permission is undecided.
+ *
+ * @cssprop --im-color-border - The button's border.
+ */
+export class ImNotifier extends LitElement {
+  static override styles = styles;
+
+  @property({ attribute: false }) client: ImClientApi | undefined;
+  @property({ reflect: true }) theme: ImTheme | undefined;
+  /** Desktop notifications (when the user allows them). */
+  @property({ type: Boolean }) desktop = true;
+  /** Play a short chime for each notification. */
+  @property({ type: Boolean }) sound = false;
+  /** Notify also while the page is visible and focused. */
+  @property({ type: Boolean, attribute: 'when-visible' }) whenVisible = false;
+  /** Keep "(N) " in front of document.title. */
+  @property({ type: Boolean, attribute: 'update-title' }) updateTitle = false;
+  /** Render a small "Enable notifications" button while permission is undecided. */
+  @property({ type: Boolean }) prompt = false;
+  @property({ attribute: false }) strings: Partial<ImSocialStrings> | undefined;
+
+  private baseTitle: string | null = null;
+
+  readonly notifications = new NotificationController(this, {
+    desktop: () => this.desktop,
+    sound: () => this.sound,
+    whenVisible: () => this.whenVisible,
+    beforeNotify: (detail) => this.fire('im-notify', detail, true),
+    onClick: (detail) => void this.fire('im-notification-click', detail, false),
+    onUnread: (total) => {
+      this.fire('im-unread-change', { total }, false);
+      this.applyTitle(total);
+    },
+  });
+
+  private readonly themes = new ThemeController(this);
+
+  /** The total unread count, as last reported by the client. */
+  get unread(): number {
+    return this.notifications.unread;
+  }
+
+  /** Asks for notification permission; call it from a click handler. */
+  requestPermission(): Promise<NotificationPermission | 'unsupported'> {
+    return this.notifications.requestPermission();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.baseTitle !== null) document.title = this.baseTitle;
+    this.baseTitle = null;
+  }
+
+  private fire(name: string, detail: NotifyDetail | { total: number }, cancelable: boolean): boolean {
+    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
+  }
+
+  private applyTitle(total: number): void {
+    if (!this.updateTitle || typeof document === 'undefined') return;
+    const current = document.title.replace(/^\(\d+\+?\) /, '');
+    this.baseTitle = current;
+    document.title = total > 0 ? `(${total > 99 ? '99+' : total}) ${current}` : current;
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    if (!this.prompt || !this.desktop || this.notifications.permission !== 'default') return nothing;
+    const s = resolveSocialStrings(this.strings);
+    return html`<button part="enable-button" type="button" @click=${() => void this.requestPermission()}>${bellIcon()} ${s.enableNotifications}</button>`;
+  }
+}
