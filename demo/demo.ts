@@ -8,6 +8,10 @@ import '../components/im-conversation-list/im-conversation-list.js';
 import '../components/im-chat/im-chat.js';
 import '../components/im-call/im-call.js';
 import '../components/im-call-button/im-call-button.js';
+import '../components/im-contacts/im-contacts.js';
+import '../components/im-user-profile/im-user-profile.js';
+import '../components/im-group-settings/im-group-settings.js';
+import '../components/im-notifier/im-notifier.js';
 import type { ImTheme } from '../components/context.js';
 import { ImClient } from '../src/client/im-client.js';
 import { HttpPaths, type TokenResult } from '../src/protocol/http.js';
@@ -228,5 +232,111 @@ async function start(): Promise<void> {
   switching = signIn(userID);
   await switching;
 }
+
+// ---- social: a left rail (Chats / Contacts), profiles, group settings, notifications ----
+
+const panes = $<HTMLElement>('#panes');
+const contacts = $<HTMLElementTagNameMap['im-contacts']>('#contacts');
+const contactProfile = $<HTMLElementTagNameMap['im-user-profile']>('#contact-profile');
+const groupInfoButton = $<HTMLButtonElement>('#group-info');
+const groupDialog = $<HTMLDialogElement>('#group-dialog');
+const groupSettings = $<HTMLElementTagNameMap['im-group-settings']>('#group-settings');
+const meDialog = $<HTMLDialogElement>('#me-dialog');
+const notifySettings = $<HTMLFormElement>('#notify-settings');
+const railUnread = $<HTMLElement>('#rail-unread');
+const railRequests = $<HTMLElement>('#rail-requests');
+
+function setView(view: 'chats' | 'contacts'): void {
+  panes.dataset['view'] = view;
+  $<HTMLElement>('#rail-chats').setAttribute('aria-pressed', String(view === 'chats'));
+  $<HTMLElement>('#rail-contacts').setAttribute('aria-pressed', String(view === 'contacts'));
+  if (view === 'contacts') setPane('list');
+}
+$<HTMLButtonElement>('#rail-chats').addEventListener('click', () => setView('chats'));
+$<HTMLButtonElement>('#rail-contacts').addEventListener('click', () => setView('contacts'));
+
+function badge(el: HTMLElement, n: number): void {
+  el.hidden = n <= 0;
+  el.textContent = n > 99 ? '99+' : String(n);
+}
+list.addEventListener('im-unread-change', (e) => badge(railUnread, e.detail.total));
+contacts.addEventListener('im-pending-change', (e) => badge(railRequests, (e as CustomEvent<{ count: number }>).detail.count));
+
+// Contacts → a profile beside them; "Message" opens the chat.
+contacts.addEventListener('im-contact-select', (e) => {
+  contactProfile.userId = (e as CustomEvent<{ userID: string }>).detail.userID;
+  setPane('chat');
+});
+async function openConversation(conversationID: string): Promise<void> {
+  try {
+    await client.getConversationByID(conversationID);
+  } catch (err) {
+    showNotice(`Cannot open the conversation: ${(err as Error).message}`);
+    return;
+  }
+  setView('chats');
+  select(conversationID);
+  setPane('chat');
+  requestAnimationFrame(() => chat.focus({ preventScroll: true }));
+}
+for (const el of [contacts, contactProfile, $<HTMLElement>('#me-profile')]) {
+  el.addEventListener('im-open-conversation', (e) => {
+    meDialog.close();
+    void openConversation((e as CustomEvent<{ conversationID: string }>).detail.conversationID);
+  });
+}
+
+// Group settings from the chat header (beside the call buttons).
+new MutationObserver(() => {
+  const id = chat.conversationID ?? '';
+  groupInfoButton.hidden = !id.startsWith('sg_');
+}).observe(chat, { attributes: true, attributeFilter: ['conversation-id'] });
+groupInfoButton.addEventListener('click', () => {
+  const id = chat.conversationID ?? '';
+  if (!id.startsWith('sg_')) return;
+  groupSettings.groupId = id.slice(3);
+  groupDialog.showModal();
+});
+groupSettings.addEventListener('im-group-left', () => groupDialog.close());
+groupSettings.addEventListener('im-member-select', (e) => {
+  const { userID } = (e as CustomEvent<{ userID: string }>).detail;
+  groupDialog.close();
+  setView('contacts');
+  contactProfile.userId = userID;
+  setPane('chat');
+});
+
+// My profile and notification settings (kept on the server, shared by my devices).
+$<HTMLButtonElement>('#rail-me').addEventListener('click', async () => {
+  meDialog.showModal();
+  try {
+    const settings = await client.getUserSettings();
+    (notifySettings.elements.namedItem('globalRecvMsgOpt') as HTMLSelectElement).value = String(settings.globalRecvMsgOpt === 2 ? 2 : 0);
+    (notifySettings.elements.namedItem('quietStart') as HTMLInputElement).value = settings.quietStart;
+    (notifySettings.elements.namedItem('quietEnd') as HTMLInputElement).value = settings.quietEnd;
+  } catch {
+    /* offline: leave the form as it is */
+  }
+});
+notifySettings.addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const f = new FormData(notifySettings);
+  try {
+    await client.setGlobalRecvMessageOpt(Number(f.get('globalRecvMsgOpt')));
+    const start = String(f.get('quietStart') ?? '');
+    const end = String(f.get('quietEnd') ?? '');
+    await client.setQuietHours(start && end ? start : '', start && end ? end : '');
+    const saved = $<HTMLElement>('#notify-saved');
+    saved.hidden = false;
+    setTimeout(() => (saved.hidden = true), 1500);
+  } catch (err) {
+    showNotice(`Could not save: ${(err as Error).message}`);
+  }
+});
+
+// A click on a desktop notification opens its conversation.
+$<HTMLElement>('#notifier').addEventListener('im-notification-click', (e) => {
+  void openConversation((e as CustomEvent<{ conversationID: string }>).detail.conversationID);
+});
 
 void start();

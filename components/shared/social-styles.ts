@@ -53,7 +53,7 @@ export const socialStyles = css`
     color: var(--_im-color-text-muted);
     font: inherit;
     font-size: 13.5px;
-    padding: 9px 10px;
+    padding: 9px 8px;
     cursor: pointer;
     white-space: nowrap;
     border-bottom: 2px solid transparent;

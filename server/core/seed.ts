@@ -1,6 +1,7 @@
 import { groupConversationID, singleConversationID } from '../../src/model/conversation-id.js';
 import { ContentType, Platform, SessionType } from '../../src/model/enums.js';
 import { createGroup, markRead, sendMessage, upsertUser, type DomainContext } from './handlers.js';
+import { seedSocial } from './seed-social.js';
 
 /**
  * Demo data: five users, three one-to-one chats, one group. Messages go through
@@ -265,6 +266,7 @@ export function seedDemo(ctx: DomainContext, now: number): boolean {
         markRead(ctx, reader, conversationID, upTo);
       }
     }
+    seedSocial(ctx, DEMO_GROUP.groupID); // friends, requests, the group's admin and policy (seed-social.ts)
     ctx.store.setMeta(SEED_MARKER, String(now));
     return true;
   });
