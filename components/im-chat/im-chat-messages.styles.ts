@@ -122,6 +122,16 @@ export default css`
     font-size: 11px;
     line-height: 16px;
   }
+  .video-poster[hidden] {
+    display: none;
+  }
+  .video-slot:empty {
+    display: none;
+  }
+  .video-slot {
+    width: 100%;
+    height: 100%;
+  }
   [part~='video-player'] {
     display: block;
     width: 100%;

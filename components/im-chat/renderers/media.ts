@@ -17,6 +17,8 @@ export function mediaURL(ctx: MessageRenderContext, serverURL: string, localURL:
   return ctx.client.getFileURL(serverURL);
 }
 
+const resolved = new Map<string, string>();
+
 /** Renders `fn(url)` once the URL is known; a placeholder before, a broken-file note on failure. */
 export function withURL(
   ctx: MessageRenderContext,
@@ -25,8 +27,18 @@ export function withURL(
   fn: (url: string) => TemplateResult,
   placeholder: TemplateResult,
 ): unknown {
+  // Once known, render synchronously: a re-render must not swap the element (it would stop a playing audio).
+  const key = `${serverURL}\n${localURL}\n${localURL && ctx.message.status !== MessageStatus.Succeeded ? 'local' : 'server'}`;
+  const known = resolved.get(key);
+  if (known) return fn(known);
   return until(
-    mediaURL(ctx, serverURL, localURL).then(fn, () => html`<span part="media-missing" class="media-missing">⚠︎</span>`),
+    mediaURL(ctx, serverURL, localURL).then(
+      (url) => {
+        resolved.set(key, url);
+        return fn(url);
+      },
+      () => html`<span part="media-missing" class="media-missing">⚠︎</span>`,
+    ),
     placeholder,
   );
 }

@@ -23,7 +23,12 @@ export function renderVideo(ctx: MessageRenderContext) {
     video.playsInline = true;
     video.src = src;
     video.setAttribute('part', 'video-player');
-    box.querySelector('.video-poster')?.replaceWith(video);
+    // The player goes into a slot Lit does not manage; the poster is hidden, not removed.
+    const slot = box.querySelector('.video-slot');
+    const poster = box.querySelector<HTMLElement>('.video-poster');
+    if (!slot || !poster) return;
+    slot.replaceChildren(video);
+    poster.hidden = true;
     void video.play().catch(() => undefined);
   };
   return html`<div class="media video" part="video" style=${styleMap(size)}>
@@ -34,6 +39,7 @@ export function renderVideo(ctx: MessageRenderContext) {
       <span class="video-play" aria-hidden="true">▶</span>
       <span class="video-duration" part="video-duration">${formatDuration(v.duration)}</span>
     </button>
+    <div class="video-slot"></div>
     ${uploadOverlay(ctx)}
   </div>`;
 }

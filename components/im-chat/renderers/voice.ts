@@ -35,7 +35,7 @@ export function renderVoice(ctx: MessageRenderContext) {
       <svg class="icon-pause" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="currentColor" d="M6 5h4v14H6zm8 0h4v14h-4z"/></svg>
     </button>
     <span class="voice-track" part="voice-progress"><span class="voice-fill"></span></span>
-    <span class="voice-time" part="voice-duration">${formatDuration(s.duration)}</span>
+    <span class="voice-time" part="voice-duration" .textContent=${formatDuration(s.duration)}></span>
     ${unplayed ? html`<span class="voice-dot" part="voice-unplayed" aria-label="unplayed"></span>` : ''}
     ${withURL(
       ctx,
