@@ -17,7 +17,7 @@ function isTransient(error: ImError): boolean {
 
 export class Messages {
   /** Sends in flight, by clientMsgID, so a retry or a flush never sends the same message twice at once. */
-  private inFlight = new Map<string, Promise<MessageItem>>();
+  private inFlight = new Map<string, Promise<void>>();
   /** Callers of sendMessage waiting for a queued message to go out after a reconnect. */
   private waiting = new Map<string, { resolve: (m: MessageItem) => void; reject: (e: ImError) => void }[]>();
 
@@ -152,7 +152,7 @@ export class Messages {
       if (!this.s.isOnline()) return;
       const message = await this.s.cache.getMessage(entry.clientMsgID);
       if (!message || message.status !== MessageStatus.Sending) continue;
-      await this.dispatch(message).catch(() => undefined);
+      await this.attempt(message);
     }
   }
 
@@ -162,22 +162,36 @@ export class Messages {
     this.waiting.clear();
   }
 
+  /**
+   * The caller's promise settles when the server accepts or refuses the message,
+   * however many connections that takes; each connection gets one attempt.
+   */
   private dispatch(message: MessageItem): Promise<MessageItem> {
-    if (!this.s.isOnline()) {
-      return new Promise((resolve, reject) => {
-        const list = this.waiting.get(message.clientMsgID) ?? [];
-        list.push({ resolve, reject });
-        this.waiting.set(message.clientMsgID, list);
-      });
-    }
+    const settled = new Promise<MessageItem>((resolve, reject) => {
+      const list = this.waiting.get(message.clientMsgID) ?? [];
+      list.push({ resolve, reject });
+      this.waiting.set(message.clientMsgID, list);
+    });
+    if (this.s.isOnline()) void this.attempt(message);
+    return settled;
+  }
+
+  /** One try at sending. A transient failure leaves the message queued for the next flush. */
+  private attempt(message: MessageItem): Promise<void> {
     const running = this.inFlight.get(message.clientMsgID);
     if (running) return running;
-    const task = this.transmit(message).finally(() => this.inFlight.delete(message.clientMsgID));
+    const task = this.transmit(message)
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => this.inFlight.delete(message.clientMsgID));
     this.inFlight.set(message.clientMsgID, task);
     return task;
   }
 
-  private async transmit(original: MessageItem): Promise<MessageItem> {
+  /** Resolves with the accepted message, or null when the connection failed and the message stays queued. */
+  private async transmit(original: MessageItem): Promise<MessageItem | null> {
     let message = original;
     try {
       message = await this.uploadFiles(message);
@@ -205,14 +219,8 @@ export class Messages {
       return sent;
     } catch (error) {
       const err = error instanceof ImError ? error : new ImError(ErrorCode.Internal, String(error));
-      if (isTransient(err)) {
-        // Still queued; the reconnect flush sends it and settles this promise then.
-        return new Promise((resolve, reject) => {
-          const list = this.waiting.get(message.clientMsgID) ?? [];
-          list.push({ resolve, reject });
-          this.waiting.set(message.clientMsgID, list);
-        });
-      }
+      // Still queued; the flush after the next connect sends it and settles the callers then.
+      if (isTransient(err)) return null;
       const failed: MessageItem = { ...message, status: MessageStatus.Failed, failure: { code: err.code, message: err.message } };
       await this.s.serial(async () => {
         await this.s.cache.completeOutgoing(failed);
