@@ -347,6 +347,7 @@ export class ImCall extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (changed.has('options') && this.options) this.manager?.configure(this.options);
     // Route remote audio to the chosen speaker where the browser allows it.
     const sink = this.view?.devices.audioOutput ?? '';
     for (const el of this.renderRoot.querySelectorAll<HTMLMediaElement & { setSinkId?: (id: string) => Promise<void> }>('video[data-remote]')) {

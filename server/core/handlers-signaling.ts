@@ -468,7 +468,7 @@ export const signalingHandlers: {
   'signal.accept': (ctx, caller, data) => callsOf(ctx).accept(ctx, caller, data.invitation.roomID),
   'signal.reject': (ctx, caller, data) => (callsOf(ctx).reject(ctx, caller, data.invitation.roomID), {}),
   'signal.cancel': (ctx, caller, data) => (callsOf(ctx).cancel(ctx, caller, data.invitation.roomID), {}),
-  'signal.hungUp': (ctx, caller, data) => (callsOf(ctx).hungUp(ctx, caller, data.invitation.roomID), {}),
+  'signal.hungUp': (ctx, caller, data) => (callsOf(ctx).hungUp(ctx, caller, data.invitation.roomID, data.reason ?? 'hangup'), {}),
   'signal.relay': (ctx, caller, data) => (callsOf(ctx).relay(caller, data), {}),
   'call.iceConfig': (ctx, caller) => callsOf(ctx).iceConfig(caller),
 };

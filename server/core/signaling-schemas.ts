@@ -25,6 +25,7 @@ const invitation = v.object({
 const opReq = v.object({
   opUserID: v.optional(v.string()),
   invitation: v.object({ roomID }),
+  reason: v.optional(v.picklist(['hangup', 'failed'])),
 });
 
 export const signalingSchemas = {

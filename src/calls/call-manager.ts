@@ -134,13 +134,18 @@ export class CallManager {
   private statsTimer: ReturnType<typeof setInterval> | undefined;
   private unsubscribe: (() => void) | null = null;
   private localAudioContext: { ctx: AudioContext; analyser: AnalyserNode; data: Uint8Array<ArrayBuffer> } | null = null;
-  private readonly options: Required<Omit<CallManagerOptions, 'rtcConfig'>> & { rtcConfig?: RTCConfiguration };
+  private readonly options: Required<Omit<CallManagerOptions, 'rtcConfig'>> & { rtcConfig?: RTCConfiguration | undefined };
   /** Bumped on each new call, so late answers of a previous call are ignored. */
   private generation = 0;
 
   constructor(readonly client: CallClient, options: CallManagerOptions = {}) {
     this.options = { timeout: 30, connectTimeoutMs: 20_000, statsIntervalMs: 1000, ...options };
     this.attach();
+  }
+
+  /** Changes options for the next peer connections and calls (timeouts, RTCConfiguration). */
+  configure(options: CallManagerOptions): void {
+    Object.assign(this.options, options);
   }
 
   get state(): CallState {
@@ -617,7 +622,7 @@ export class CallManager {
       }
       const inv = this.s.invitation;
       this.finish('failed', { error });
-      if (inv) void this.client.signalingHungUp({ invitation: inv }).catch(() => undefined);
+      if (inv) void this.client.signalingHungUp({ invitation: inv, reason: 'failed' }).catch(() => undefined);
     }, this.options.connectTimeoutMs);
   }
 

@@ -64,7 +64,7 @@ export class Signaling implements SignalingApi {
   private room(req: SignalingOpReq): SignalingOpReq {
     const roomID = req?.invitation?.roomID;
     if (typeof roomID !== 'string' || !roomID) throw new ImError(ErrorCode.InvalidArgument, 'invitation.roomID is required.');
-    return { invitation: { roomID } };
+    return { invitation: { roomID }, ...(req.reason === 'failed' || req.reason === 'hangup' ? { reason: req.reason } : {}) };
   }
 
   async signalingInvite(req: SignalingInviteReq): Promise<SignalingResult> {

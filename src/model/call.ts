@@ -49,6 +49,8 @@ export interface SignalingOpReq {
   opUserID?: string;
   /** Only `roomID` is needed; the whole invitation from the event may be passed. */
   invitation: Pick<SignalingInvitation, 'roomID'> & Partial<SignalingInvitation>;
+  /** imkit, for `signalingHungUp`: why you leave (`hangup` by default; `failed` when the media could not connect). */
+  reason?: 'hangup' | 'failed';
 }
 
 /** The success result of invite and accept, as in the reference (`token`, `roomID`, `liveURL`). */

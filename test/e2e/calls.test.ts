@@ -251,6 +251,30 @@ describe('calls through the real server', { timeout: 300_000 }, () => {
     await closeAll();
   });
 
+  it('peer unreachable: when no network path is found in time the call ends with a clear reason on both sides', async () => {
+    const alice = await openAs('alice');
+    const bob = await openAs('bob');
+    // Relay-only ICE with no TURN server: no candidate can ever connect (as behind a strict firewall).
+    for (const page of [alice, bob]) {
+      await page.evaluate(() => (document.querySelector('im-call')!.options = { connectTimeoutMs: 4000, rtcConfig: { iceTransportPolicy: 'relay' } }));
+    }
+    await alice.evaluate(() => void document.querySelector('im-call')!.call({ userID: 'bob' }, 'audio'));
+    await waitPhase(bob, 'incoming');
+    await callPart(bob, 'accept-button').click();
+    await waitPhase(bob, 'ended', 15_000);
+    await waitPhase(alice, 'ended', 15_000);
+    for (const page of [alice, bob]) {
+      assert.equal(await endReason(page), 'failed');
+      const code = await page.evaluate(() => (document.querySelector('im-call') as unknown as { callState: { error: { code: number } | null } }).callState.error?.code ?? 0);
+      // Whoever gives up first reports the error; the other hears that the call failed.
+      assert.ok(code === 1614 || code === 0, `code ${code}`);
+    }
+    const messages = await Promise.all([alice, bob].map((p) => p.evaluate(() => document.querySelector('im-call')!.shadowRoot!.textContent ?? '')));
+    assert.ok(messages.some((t) => /Could not connect to .*no network path/.test(t)), messages.join(' | '));
+    await shot(bob, '10-peer-unreachable');
+    await closeAll();
+  });
+
   it('camera or microphone denied: a clear message, and the caller hears it was declined', async () => {
     const alice = await openAs('alice');
     const bob = await openAs('bob', { denyMedia: true });

@@ -244,6 +244,18 @@ describe('call signaling', { timeout: 60_000 }, () => {
     await alice.call('signal.hungUp', { invitation: { roomID: res.roomID } });
   });
 
+  it('hanging up because the media could not connect tells the others the call failed', async () => {
+    const [a, b] = [uid('alice'), uid('bob')];
+    const alice = await login(a);
+    const bob = await login(b);
+    const res = await alice.call('signal.invite', { invitation: { inviteeUserIDList: [b], mediaType: 'video' } });
+    await bob.waitForPush(isSignal('onReceiveNewInvitation'));
+    await bob.call('signal.accept', { invitation: { roomID: res.roomID } });
+    await bob.call('signal.hungUp', { invitation: { roomID: res.roomID }, reason: 'failed' });
+    const h = await alice.waitForPush(isSignal('onHangUp', res.roomID));
+    assert.ok(h.push === 'call.signal' && h.data.reason === 'failed' && h.data.ended === true);
+  });
+
   it('call.iceConfig hands out STUN and TURN with coturn shared-secret credentials', async () => {
     const a = uid('alice');
     const alice = await login(a);
