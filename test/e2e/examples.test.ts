@@ -1,0 +1,107 @@
+// The framework examples, built and driven in Chromium against the real server: plain HTML
+// (script tag only), React 19, React with imkit/react wrappers, Vue 3, Angular. Each must show
+// the seeded conversations, pass the list's im-conversation-select event into the framework's
+// state (visible in the framework's DOM), hand that to <im-chat> and show the messages, and
+// pass an object property (the chat's strings) through the framework.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../../scripts/chromium.mjs';
+import { startTestServer } from '../../scripts/test-server.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const ALICE_CAROL = 'si_alice_carol';
+const SEEDED = ['si_alice_bob', ALICE_CAROL, 'sg_team'];
+/** The last burst of the seeded alice–carol chat. */
+const CAROL_LINE = 'Booked: Saturday 11:00, three people.';
+
+const EXAMPLES = [
+  { name: 'plain', path: '/examples/plain/index.html', framework: 'plain HTML' },
+  { name: 'react', path: '/dist/examples/react/index.html', framework: 'React' },
+  { name: 'react-wrappers', path: '/dist/examples/react-wrappers/index.html', framework: 'imkit/react' },
+  { name: 'vue', path: '/dist/examples/vue/index.html', framework: 'Vue' },
+  { name: 'angular', path: '/dist/examples/angular/index.html', framework: 'Angular' },
+];
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+let staticServer: Server;
+let staticURL: string;
+
+function run(args: string[]): void {
+  const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(result.status, 0, `${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.json': 'application/json' };
+
+/** Serves the repository's examples/ and dist/ (what a static host of the built examples would serve). */
+function serveStatic(): Promise<string> {
+  staticServer = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    const file = join(root, path);
+    if (!/^\/(examples|dist)\//.test(path) || !file.startsWith(root + '/') || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((done) => staticServer.listen(0, '127.0.0.1', () => done(`http://127.0.0.1:${(staticServer.address() as AddressInfo).port}`)));
+}
+
+describe('framework examples in Chromium', { timeout: 150_000 }, () => {
+  before(async () => {
+    const executablePath = findChromium();
+    assert.ok(executablePath, 'Chromium is needed (apt-get install chromium, or set CHROME_PATH)');
+    const vite = join(root, 'node_modules/vite/bin/vite.js');
+    // The library (dist/lib), the script-tag bundle (dist/imkit.js), then the examples.
+    run([vite, 'build', '--logLevel', 'warn']);
+    run([vite, 'build', '--mode', 'bundle', '--logLevel', 'warn']);
+    run([vite, 'build', '--config', 'examples/vite.config.ts']);
+    [server, staticURL] = await Promise.all([startTestServer({ demo: true }), serveStatic()]);
+    browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs });
+    mkdirSync(join(root, 'test-results'), { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await new Promise((done) => staticServer?.close(done));
+  });
+
+  for (const example of EXAMPLES) {
+    it(`${example.name}: lists the conversations, routes im-conversation-select through ${example.framework} state into <im-chat>`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1100, height: 700 } });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      try {
+        await page.goto(`${staticURL}${example.path}?server=${encodeURIComponent(server.url)}&user=alice`);
+        for (const id of SEEDED) await page.locator(`im-conversation-list [data-conversation-id="${id}"]`).waitFor({ timeout: 30_000 });
+        const selected = page.getByTestId('selected');
+        assert.equal((await selected.textContent())?.trim(), 'none');
+
+        await page.locator(`im-conversation-list [data-conversation-id="${ALICE_CAROL}"]`).click();
+        await page.waitForFunction(
+          (id) => document.querySelector('[data-testid="selected"]')?.textContent?.trim() === id,
+          ALICE_CAROL,
+          { timeout: 10_000 },
+        );
+        assert.equal(await page.locator('im-chat').evaluate((el) => (el as HTMLElement & { conversationID: string }).conversationID), ALICE_CAROL);
+        await page.locator('im-chat').getByText(CAROL_LINE, { exact: true }).waitFor({ timeout: 15_000 });
+        assert.equal(await page.locator('im-chat textarea').getAttribute('placeholder'), `Message from ${example.framework}…`, 'the strings object reached <im-chat> as a property');
+        await page.screenshot({ path: join(root, 'test-results', `example-${example.name}.png`) });
+        assert.deepEqual(errors, [], 'no errors in the page');
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
