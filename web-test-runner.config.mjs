@@ -15,7 +15,7 @@ const server = await startTestServer();
 process.on('exit', () => server.process.kill('SIGKILL'));
 
 export default {
-  files: ['test/client/**/*.test.ts', 'test/components/**/*.test.ts'],
+  files: ['test/client/**/*.test.ts', 'test/components/**/*.test.ts', 'test/security/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter(process.env.IMKIT_COUNT_FILE)],
