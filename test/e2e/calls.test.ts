@@ -120,6 +120,22 @@ describe('calls through the real server', { timeout: 300_000 }, () => {
       return !!v && v.videoWidth > 0;
     });
     await shot(alice, '04-in-call-one-to-one');
+    // Quality from getStats, and the speaking indicator from the inbound audio level (the fake microphone beeps).
+    await alice.waitForFunction(() => {
+      const p = (document.querySelector('im-call') as unknown as { callState: { participants: Map<string, { quality: string }> } }).callState.participants.get('bob');
+      return p && (p.quality === 'good' || p.quality === 'fair');
+    }, null, { timeout: 10_000 });
+    await alice.waitForFunction(() => !!document.querySelector('im-call')!.shadowRoot!.querySelector('[part~="quality"][data-quality="good"], [part~="quality"][data-quality="fair"]'));
+    await alice.waitForFunction(() => {
+      const p = (document.querySelector('im-call') as unknown as { callState: { participants: Map<string, { audioLevel: number; speaking: boolean }> } }).callState.participants.get('bob');
+      return !!p && p.audioLevel > 0;
+    }, null, { timeout: 10_000, polling: 200 });
+    // Devices: the settings list the (fake) microphone and camera.
+    await callPart(alice, 'devices-button').click();
+    await callPart(alice, 'settings').waitFor();
+    assert.ok((await alice.locator('im-call [part~="settings"] select').first().locator('option').count()) >= 1, 'microphones listed');
+    await alice.keyboard.press('Escape');
+    await callPart(alice, 'settings').waitFor({ state: 'detached' });
     // Mute shows on the other side.
     await callPart(alice, 'mute-button').click();
     await bob.waitForFunction(() => !!document.querySelector('im-call')!.shadowRoot!.querySelector('[part~="tile-remote"] .tile-label [role="img"]'));
@@ -219,6 +235,13 @@ describe('calls through the real server', { timeout: 300_000 }, () => {
     assert.match(await callPart(carol, 'caller-name').innerText(), /Busy/);
     await shot(carol, '08-busy');
     assert.equal(await phase(bob), 'active', 'the call in progress is untouched');
+    // Switching the audio call to video: the camera goes on mid-call and Bob sees it (renegotiation).
+    await callPart(alice, 'camera-button').click();
+    await bob.waitForFunction(() => {
+      const v = document.querySelector('im-call')!.shadowRoot!.querySelector<HTMLVideoElement>('[part~="tile-remote"] video');
+      return !!v && !v.classList.contains('hidden') && v.videoWidth > 0;
+    }, null, { timeout: 20_000 });
+    await shot(bob, '08b-audio-call-upgraded-to-video');
     await callPart(bob, 'hangup-button').click();
     await waitPhase(alice, 'ended');
     await closeAll();
