@@ -118,7 +118,7 @@ describe('exactly once, in order, through SIGKILLs and reloads', { timeout: 600_
     for (let round = 0; round < 200; round++) {
       const states = await progress();
       for (const s of states) assert.equal(s.error, '', 'client error');
-      if (states.every((s) => s.done) && kills >= 3) break;
+      if (states.every((s) => s.done) && kills >= 6 && reloads >= 2) break;
       await sleep(rand(400, 1500));
       if (Math.random() < 0.6) {
         await killServer();
@@ -126,7 +126,7 @@ describe('exactly once, in order, through SIGKILLs and reloads', { timeout: 600_
         await sleep(rand(100, 800));
         await startServer();
       }
-      if (Math.random() < 0.4) {
+      if (Math.random() < 0.5) {
         const i = Math.floor(Math.random() * 2);
         await start(i); // navigating again is a reload mid-send
         reloads++;
