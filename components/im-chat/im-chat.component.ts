@@ -832,12 +832,12 @@ export class ImChat extends LitElement {
     const groupID = this.conversation?.groupID;
     if (!client || !groupID || typeof client.getGroupMemberList !== 'function') return [];
     try {
-      const list = await client.getGroupMemberList({ groupID, offset: 0, count: 500 } as never);
+      const list = await client.getGroupMemberList({ groupID, offset: 0, count: 200 } as never);
       this.members = list
         .filter((m) => m.userID !== this.selfID)
         .map((m) => ({ userID: m.userID, name: m.groupNickname || m.nickname || m.userID }));
     } catch {
-      this.members = [];
+      return []; // not cached: the next "@" tries again
     }
     return this.members;
   }

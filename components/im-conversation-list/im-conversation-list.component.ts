@@ -71,6 +71,7 @@ function listOrder(a: ConversationItem, b: ConversationItem): number {
  * @csspart preview - A row's last-message preview.
  * @csspart preview-sender - "You: " / "Name: " in front of the preview.
  * @csspart preview-draft - "Draft: " in front of an unsent draft.
+ * @csspart preview-mention - "[You were mentioned]" / "[@All]" on a group with an unread @mention of you.
  * @csspart badge - A row's unread count; also `badge-muted` for muted conversations.
  * @csspart skeleton - The placeholder rows shown while loading.
  * @csspart empty - The empty state.
@@ -563,7 +564,9 @@ export class ImConversationList extends LitElement {
         </div>
         <div class="row">
           <span part="preview"
-            >${c.draftText && !selected
+            >${unread && c.groupAtType & 3
+              ? html`<span part="preview-mention" style="color: var(--_im-color-danger, #d93025); font-weight: 600">${c.groupAtType & 1 ? '[You were mentioned] ' : '[@All] '}</span>`
+              : nothing}${c.draftText && !selected
               ? html`<span part="preview-draft">${t.draft}: </span>`
               : sender
                 ? html`<span part="preview-sender">${sender}: </span>`
