@@ -6,10 +6,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../../scripts/chromium.mjs';
 import { startTestServer } from '../../scripts/test-server.mjs';
@@ -73,6 +73,42 @@ describe('framework examples in Chromium', { timeout: 150_000 }, () => {
     await browser?.close();
     await server?.stop();
     await new Promise((done) => staticServer?.close(done));
+  });
+
+  it('script-tag bundle: the call UI and the emoji picker are chunks outside dist/imkit.js, loaded on first use', async () => {
+    // The static import graph of dist/imkit.js, and the sources (from the source maps) in it.
+    const dist = join(root, 'dist');
+    const graph = new Set<string>();
+    const imports = (code: string) => [...code.matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[^"'`()]*?\sfrom\s*)?["'`](\.[^"'`]+)["'`]/g)].map((m) => m[1]!);
+    const visit = (file: string) => {
+      if (graph.has(file)) return;
+      graph.add(file);
+      for (const spec of imports(readFileSync(join(dist, file), 'utf8'))) visit(join(dirname(file), spec));
+    };
+    visit('imkit.js');
+    const sourcesOf = (file: string) => (JSON.parse(readFileSync(join(dist, file + '.map'), 'utf8')) as { sources: string[] }).sources;
+    const eager = [...graph].flatMap(sourcesOf);
+    const heavy = /components\/im-call\/im-call\.|components\/im-media-viewer\/|components\/im-emoji-picker\/|node_modules\/emoji-picker-element\//;
+    assert.deepEqual(eager.filter((s) => heavy.test(s)), [], 'heavy modules in the up-front graph of dist/imkit.js');
+    assert.ok(eager.some((s) => s.includes('components/im-chat/im-chat.component.ts')), 'im-chat is in the up-front graph');
+    const lazy = readFileSync(join(dist, 'imkit.js'), 'utf8').match(/import\(["'`]\.\/chunks\/[^"'`]+["'`]\)/g) ?? [];
+    assert.ok(lazy.some((s) => s.includes('im-call')), 'im-call is a dynamic import');
+
+    // In the page: <im-call> is defined only once the tag appears.
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    try {
+      await page.goto(`${staticURL}/examples/plain/index.html?server=${encodeURIComponent(server.url)}&user=alice`);
+      await page.waitForFunction(() => customElements.get('im-chat') !== undefined);
+      assert.equal(await page.evaluate(() => customElements.get('im-call') === undefined), true, 'im-call not loaded up front');
+      assert.equal(requested.some((p) => /\/chunks\/(im-call|emoji-picker)/.test(p)), false);
+      await page.evaluate(() => document.body.append(document.createElement('im-call')));
+      await page.waitForFunction(() => customElements.get('im-call') !== undefined, null, { timeout: 10_000 });
+      assert.ok(requested.some((p) => /\/chunks\/im-call-/.test(p)), 'the im-call chunk was fetched on first use');
+    } finally {
+      await page.close();
+    }
   });
 
   for (const example of EXAMPLES) {
