@@ -65,6 +65,8 @@ export interface CallState {
   error: ErrorInfo | null;
   /** A notice that is not an ending (a camera missing, someone busy or declining in a group, reconnecting). */
   notice: string;
+  /** ICE restarts tried in this call (a connection dropped and was being brought back). */
+  iceRestarts: number;
   devices: { audioInput: string; videoInput: string; audioOutput: string };
 }
 
@@ -111,6 +113,7 @@ const fresh = (): CallState => ({
   endedBy: '',
   error: null,
   notice: '',
+  iceRestarts: 0,
   devices: { audioInput: '', videoInput: '', audioOutput: '' },
 });
 
@@ -594,6 +597,7 @@ export class CallManager {
     const part = this.s.participants.get(userID);
     if (part) part.state = 'reconnecting';
     this.s.notice = `Reconnecting to ${this.nameOf(userID)}…`;
+    this.s.iceRestarts++;
     try {
       peer.pc.restartIce();
     } catch {

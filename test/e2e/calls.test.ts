@@ -298,6 +298,38 @@ describe('calls through the real server', { timeout: 300_000 }, () => {
     await closeAll();
   });
 
+  it('network lost mid-call: ICE restart first, then a hang-up with a reason on both sides', async () => {
+    const alice = await openAs('alice');
+    const bob = await openAs('bob');
+    await alice.evaluate(() => (document.querySelector('im-call')!.options = { connectTimeoutMs: 6000 }));
+    await alice.evaluate(() => void document.querySelector('im-call')!.call({ userID: 'bob' }, 'audio'));
+    await waitPhase(bob, 'incoming');
+    await callPart(bob, 'accept-button').click();
+    await waitPhase(alice, 'active', 25_000);
+    await assertMediaFlows(alice, 'alice', ['bob']);
+    // Bob's side of the media vanishes (as if his network went away) while signaling still reaches him.
+    await bob.evaluate(() => {
+      const m = document.querySelector('im-call')!.callManager as unknown as { peers: Map<string, { pc: RTCPeerConnection }>; onRelay: () => Promise<void> };
+      m.onRelay = async () => undefined;
+      for (const p of m.peers.values()) p.pc.close();
+    });
+    await alice.waitForFunction(() => /Reconnecting/.test(document.querySelector('im-call')!.shadowRoot!.textContent ?? ''), null, { timeout: 20_000 });
+    await shot(alice, '11-reconnecting');
+    await waitPhase(alice, 'ended', 40_000);
+    const state = await alice.evaluate(() => {
+      const s = (document.querySelector('im-call') as unknown as { callState: { endReason: string; iceRestarts: number; error: { code: number; message: string } | null } }).callState;
+      return { endReason: s.endReason, iceRestarts: s.iceRestarts, error: s.error };
+    });
+    assert.ok(state.iceRestarts >= 1, 'an ICE restart was tried first');
+    assert.equal(state.endReason, 'failed');
+    assert.equal(state.error?.code, 1615);
+    assert.match(state.error?.message ?? '', /lost and could not be restored/);
+    await waitPhase(bob, 'ended');
+    assert.equal(await endReason(bob), 'failed', 'the other side hears why');
+    await shot(alice, '12-connection-lost');
+    await closeAll();
+  });
+
   it('camera or microphone denied: a clear message, and the caller hears it was declined', async () => {
     const alice = await openAs('alice');
     const bob = await openAs('bob', { denyMedia: true });
