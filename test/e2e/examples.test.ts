@@ -6,7 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
@@ -73,6 +73,27 @@ describe('framework examples in Chromium', { timeout: 150_000 }, () => {
     await browser?.close();
     await server?.stop();
     await new Promise((done) => staticServer?.close(done));
+  });
+
+  it('library build: an entry per element folder, reachable through the package exports, registrations kept by sideEffects', () => {
+    const tags = readdirSync(join(root, 'components')).filter((d) => d.startsWith('im-') && existsSync(join(root, 'components', d, `${d}.ts`)));
+    assert.ok(tags.length >= 3);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { sideEffects: string[] };
+    const globToRegExp = (glob: string) =>
+      new RegExp('^' + glob.replace(/^\.\//, '').split('**/').map((part) => part.split('*').map((t) => t.replace(/[.+^${}()|[\]\\]/g, '\\$&')).join('[^/]*')).join('(?:.*/)?') + '$');
+    const sideEffects = pkg.sideEffects.map(globToRegExp);
+    // Any built file that registers an element must be declared to have side effects, or an
+    // app's bundler drops the registration when it tree-shakes `import 'imkit'`.
+    const walk = (dir: string): string[] =>
+      readdirSync(join(root, dir)).flatMap((f) => (statSync(join(root, dir, f)).isDirectory() ? walk(`${dir}/${f}`) : f.endsWith('.js') ? [`${dir}/${f}`] : []));
+    for (const file of walk('dist/lib')) {
+      if (readFileSync(join(root, file), 'utf8').includes('customElements.define')) assert.ok(sideEffects.some((r) => r.test(file)), `${file} registers elements but is not in sideEffects`);
+    }
+    // Each element imports by its package subpath (Node resolves the package's own exports).
+    const script = `for (const tag of ${JSON.stringify(tags)}) { const m = await import('imkit/' + tag + '.js'); if (!m.default) throw new Error(tag + ' has no default export'); }`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    for (const tag of tags) assert.ok(existsSync(join(root, 'dist/lib', `${tag}.js`)), `dist/lib/${tag}.js`);
   });
 
   it('script-tag bundle: the call UI and the emoji picker are chunks outside dist/imkit.js, loaded on first use', async () => {
