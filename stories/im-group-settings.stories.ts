@@ -1,0 +1,48 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../components/im-group-settings/im-group-settings.js';
+import { createStoryBackend, type StoryBackendOptions } from './support/loopback.js';
+import { backendOf, themeOf } from './support/story-helpers.js';
+
+const frame = 'height:100vh;max-width:480px;border:1px solid #0001';
+const withBackend = (options: StoryBackendOptions = {}) => [async () => ({ backend: await createStoryBackend(options) })];
+
+const meta: Meta = {
+  title: 'Elements/im-group-settings',
+  component: 'im-group-settings',
+  loaders: withBackend(),
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'The demo group "team" as each role sees it: Alice owns it (everything, incl. dismiss), Bob administers it (info, requests, moderation of ordinary members), Carol is an ordinary member (invite, own nickname, leave). Erin’s join request waits for approval.',
+      },
+    },
+  },
+};
+export default meta;
+type Story = StoryObj;
+
+export const AsOwner: Story = {
+  render: (_args, context) => html`<im-group-settings style=${frame} group-id="team" theme=${themeOf(context)} .client=${backendOf(context).client}></im-group-settings>`,
+};
+
+export const AsAdmin: Story = {
+  loaders: withBackend({ user: 'bob' }),
+  render: (_args, context) => html`<im-group-settings style=${frame} group-id="team" theme=${themeOf(context)} .client=${backendOf(context).client}></im-group-settings>`,
+};
+
+export const AsMember: Story = {
+  loaders: withBackend({ user: 'carol' }),
+  render: (_args, context) => html`<im-group-settings style=${frame} group-id="team" theme=${themeOf(context)} .client=${backendOf(context).client}></im-group-settings>`,
+};
+
+/** Erin is not a member. */
+export const NotAMember: Story = {
+  loaders: withBackend({ user: 'erin' }),
+  render: (_args, context) => html`<im-group-settings style=${frame} group-id="team" theme=${themeOf(context)} .client=${backendOf(context).client}></im-group-settings>`,
+};
+
+export const Dark: Story = {
+  render: (_args, context) => html`<div style="background:#0f1114"><im-group-settings style=${frame} group-id="team" theme="dark" .client=${backendOf(context).client}></im-group-settings></div>`,
+};

@@ -1,0 +1,46 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../components/im-notifier/im-notifier.js';
+import '../components/im-conversation-list/im-conversation-list.js';
+import { createStoryBackend } from './support/loopback.js';
+import { backendOf, say, themeOf } from './support/story-helpers.js';
+
+const meta: Meta = {
+  title: 'Elements/im-notifier',
+  component: 'im-notifier',
+  loaders: [async () => ({ backend: await createStoryBackend() })],
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Desktop notifications and a chime for new messages while the page is hidden (here also while visible, to show it), respecting per-conversation mute, the global receive option and quiet hours. Permission is asked on the first click, or with the Enable button (`prompt`). Bob writes every few seconds; the log shows each `im-notify`.',
+      },
+    },
+  },
+};
+export default meta;
+type Story = StoryObj;
+
+export const WithList: Story = {
+  render: (_args, context) => {
+    const backend = backendOf(context);
+    let n = 0;
+    void backend.loginAs('bob').then((bob) => {
+      const timer = setInterval(() => {
+        if (++n > 5) return clearInterval(timer);
+        void say(bob, `Ping ${n} from Bob`, { userID: 'alice' });
+      }, 4000);
+    });
+    const logLine = (e: CustomEvent<{ title: string; body: string }>) => {
+      const out = document.getElementById('notify-log');
+      if (out) out.textContent = `${new Date().toLocaleTimeString()} ${e.detail.title}: ${e.detail.body}\n` + out.textContent;
+    };
+    return html`<div style="display:flex;gap:16px;height:100vh">
+      <im-conversation-list style="width:360px;border-right:1px solid #0001" theme=${themeOf(context)} .client=${backend.client}></im-conversation-list>
+      <div style="padding:12px;font:13px system-ui">
+        <im-notifier prompt sound when-visible .client=${backend.client} @im-notify=${logLine}></im-notifier>
+        <pre id="notify-log" style="white-space:pre-wrap"></pre>
+      </div>
+    </div>`;
+  },
+};
