@@ -84,7 +84,8 @@ export async function createImServer(options: ImServerOptions = {}): Promise<ImS
     logger,
     calls: options.calls ?? { ice: iceOptionsFromEnv(process.env) },
     ...(options.now ? { now: options.now } : {}),
-    ...(options.requireFriendship ? { requireFriendship: true } : {}),
+    // One-to-one messages between friends only: the option, else IMKIT_REQUIRE_FRIENDSHIP=1.
+    ...((options.requireFriendship ?? ['1', 'true', 'yes'].includes((process.env['IMKIT_REQUIRE_FRIENDSHIP'] ?? '').toLowerCase())) ? { requireFriendship: true } : {}),
     revokeWindowMs: options.revokeWindowMs ?? envNumber('IMKIT_REVOKE_WINDOW_MS') ?? Limits.revokeWindowMs,
   });
   if (options.seed ?? demo) core.seedDemo();
