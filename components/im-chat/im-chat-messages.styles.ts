@@ -312,7 +312,9 @@ export default css`
     font-size: 56px;
     line-height: 1.1;
     display: block;
-    padding: 2px 4px 18px;
+    min-width: 96px;
+    text-align: center;
+    padding: 2px 4px 22px;
   }
   .face.sticker img {
     display: block;

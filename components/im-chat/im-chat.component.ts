@@ -1118,7 +1118,7 @@ export class ImChat extends LitElement {
     const to = { userID: target.groupID ? '' : target.userID, groupID: target.groupID };
     try {
       const list = o.merged
-        ? [await client.createMergerMessage({ messageList: o.messages, title: `${this.mt.chatHistory}: ${this.displayName}` })]
+        ? [await client.createMergerMessage({ messageList: o.messages, title: this.displayName })]
         : await Promise.all(o.messages.map((m) => client.createForwardMessage(m)));
       for (const m of list) await client.sendMessage(m, to.userID, to.groupID);
       this.overlay = null;

@@ -63,7 +63,17 @@ export async function describeVideo(file: Blob): Promise<MediaInfo & { duration:
       setTimeout(() => reject(new Error('timeout')), 8000);
       video.src = url;
     });
-    const duration = Number.isFinite(video.duration) ? video.duration : 0;
+    let duration = Number.isFinite(video.duration) ? video.duration : 0;
+    if (!Number.isFinite(video.duration)) {
+      // Fresh MediaRecorder WebM files carry no duration: seeking far makes the browser find the end.
+      duration = await new Promise<number>((resolve) => {
+        const done = () => resolve(Number.isFinite(video.duration) ? video.duration : 0);
+        video.ondurationchange = () => Number.isFinite(video.duration) && done();
+        video.currentTime = 1e7;
+        setTimeout(done, 2000);
+      });
+      video.currentTime = 0;
+    }
     if (duration > 0.2) {
       await new Promise<void>((resolve) => {
         video.onseeked = () => resolve();
