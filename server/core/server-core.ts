@@ -14,10 +14,11 @@ import {
   type LogFn,
   type SyncOpName,
 } from './handlers.js';
-import { createCallService, type CallServiceOptions } from './handlers-signaling.js';
 import { createMessageStore, type MessageContext, type MessageStore } from './handlers-messages.js';
+import { createCallService, type CallServiceOptions } from './handlers-signaling.js';
 import { dataObjectSchema, opSchemas, parseOrThrow, requestEnvelopeSchema } from './schemas.js';
 import { DEMO_USERS, seedDemo } from './seed.js';
+import { connectionsToKick, createTokenBucket, DEFAULT_RATE_LIMIT, tokenExpiry, type MultiLoginPolicy, type RateLimitOptions } from './session-guard.js';
 import type { SqlDriver } from './sql-driver.js';
 import { createSqlStore, type Store } from './store.js';
 import { createTokenSigner } from './tokens.js';
@@ -46,17 +47,23 @@ export interface ServerCoreOptions {
   /** Token lifetime when issueToken gets none. Default 7 days. */
   tokenTtlSeconds?: number;
   logger?: Logger;
-  /** How long after sending a message can be recalled (ms). Default Limits.revokeWindowMs. */
-  revokeWindowMs?: number;
   /** One-to-one messages only between friends (social rules). Default false, so the demo's strangers can chat. */
   requireFriendship?: boolean;
   /** Calls: ICE servers (STUN/TURN), invitation timeout, reconnect grace. */
   calls?: CallServiceOptions;
+  /** How long after sending a message can be recalled (ms). Default Limits.revokeWindowMs. */
+  revokeWindowMs?: number;
+  /** Frames per connection: a burst and a refill rate; `false` turns the limit off. Default DEFAULT_RATE_LIMIT. */
+  rateLimit?: RateLimitOptions | false;
+  /** What a new sign-in does to the account's other connections. Default 'multiple'. */
+  multiLogin?: MultiLoginPolicy;
 }
 
 export interface ConnectOptions {
   /** Shown in logs, e.g. the remote address. */
   label?: string;
+  /** Called when the server ends the session (kicked by a newer sign-in, token expired): close the transport. */
+  onEnd?: (code: number, reason: string) => void;
 }
 
 export interface Connection {
@@ -97,6 +104,9 @@ interface Session {
   send: (text: string) => void;
   closed: boolean;
   label: string;
+  bucket: { take(): boolean } | null;
+  onEnd?: (code: number, reason: string) => void;
+  expiryTimer?: ReturnType<typeof setTimeout>;
 }
 
 interface Pending {
@@ -243,6 +253,10 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
     let op = '?';
     try {
       if (typeof text !== 'string') throw new ImError(ErrorCode.BadFrame, 'Frames must be text.');
+      if (s.bucket && !s.bucket.take()) {
+        id = sniffID(text);
+        throw new ImError(ErrorCode.RateLimited, 'Too many frames on this connection; slow down and retry.');
+      }
       const size = utf8Length(text);
       if (size > Limits.maxFrameBytes) {
         id = sniffID(text);
@@ -300,11 +314,30 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
     set.add(s);
     const res: OpResponse<'auth'> = { userID, serverTime: now(), maxEventSeq: store.maxEventSeq(userID), self: toUserInfo(user) };
     respond(s, { id, ok: true, data: res });
+    const others = [...set].filter((o) => o !== s && o.caller).map((o) => ({ session: o, platformID: o.caller!.platformID }));
+    for (const { session } of connectionsToKick(options.multiLogin ?? 'multiple', others, data.platformID)) {
+      endSession(session, ErrorCode.KickedOffline, 'This account signed in on another device.');
+    }
+    const expiry = tokenExpiry(data.token);
+    if (expiry !== null) {
+      // setTimeout takes at most 2^31-1 ms; a longer-lived token is checked again on the next connection.
+      const wait = Math.min(Math.max(0, expiry - now()), 2_147_483_647);
+      s.expiryTimer = setTimeout(() => endSession(s, ErrorCode.TokenExpired, 'The session token expired; sign in again.'), wait);
+    }
+  }
+
+  /** Tells the client why (a transient push) and closes its connection. */
+  function endSession(s: Session, code: ErrorCode, message: string): void {
+    safeSend(s, JSON.stringify({ push: 'session.ended', seq: 0, data: { code, message } }));
+    const onEnd = s.onEnd;
+    detach(s);
+    onEnd?.(code, message);
   }
 
   function detach(s: Session): void {
     if (s.closed) return;
     s.closed = true;
+    if (s.expiryTimer) clearTimeout(s.expiryTimer);
     sessions.delete(s);
     if (s.caller) {
       const set = byUser.get(s.caller.userID);
@@ -319,7 +352,16 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
 
   return {
     connect(send, opts = {}) {
-      const s: Session = { id: ++sessionCounter, caller: null, send, closed: false, label: opts.label ?? `conn#${++connectionCounter}` };
+      const limit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
+      const s: Session = {
+        id: ++sessionCounter,
+        caller: null,
+        send,
+        closed: false,
+        label: opts.label ?? `conn#${++connectionCounter}`,
+        bucket: limit ? createTokenBucket(limit, now) : null,
+        onEnd: opts.onEnd,
+      };
       sessions.add(s);
       // Frames of one connection are handled strictly in order: a request sent
       // right after `auth` must not overtake the token check.

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { DEFAULT_RATE_LIMIT, type MultiLoginPolicy, type RateLimitOptions } from '../core/session-guard.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -41,6 +42,10 @@ export interface ImServerOptions {
   maxUploadBytes?: number;
   /** Recall window in ms; else IMKIT_REVOKE_WINDOW_MS; else Limits.revokeWindowMs (2 minutes). */
   revokeWindowMs?: number;
+  /** What a new sign-in does to the account's other connections; else IMKIT_MULTI_LOGIN; else 'multiple'. */
+  multiLogin?: MultiLoginPolicy;
+  /** Frames per connection; else IMKIT_RATE_BURST / IMKIT_RATE_PER_SECOND; `false` turns it off. */
+  rateLimit?: RateLimitOptions | false;
   logger?: Logger;
   /** One-to-one messages only between friends (social rules). Default false. */
   requireFriendship?: boolean;
@@ -65,6 +70,12 @@ function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+function multiLoginFromEnv(value: string | undefined): MultiLoginPolicy {
+  if (value === undefined || value === '') return 'multiple';
+  if (value === 'multiple' || value === 'single' || value === 'per-platform') return value;
+  throw new Error(`IMKIT_MULTI_LOGIN must be multiple, single or per-platform (got "${value}")`);
+}
+
 export async function createImServer(options: ImServerOptions = {}): Promise<ImServer> {
   const demo = options.demo ?? false;
   const host = options.host ?? '127.0.0.1';
@@ -87,6 +98,11 @@ export async function createImServer(options: ImServerOptions = {}): Promise<ImS
     // One-to-one messages between friends only: the option, else IMKIT_REQUIRE_FRIENDSHIP=1.
     ...((options.requireFriendship ?? ['1', 'true', 'yes'].includes((process.env['IMKIT_REQUIRE_FRIENDSHIP'] ?? '').toLowerCase())) ? { requireFriendship: true } : {}),
     revokeWindowMs: options.revokeWindowMs ?? envNumber('IMKIT_REVOKE_WINDOW_MS') ?? Limits.revokeWindowMs,
+    multiLogin: options.multiLogin ?? multiLoginFromEnv(process.env.IMKIT_MULTI_LOGIN),
+    rateLimit: options.rateLimit ?? {
+      burst: envNumber('IMKIT_RATE_BURST') ?? DEFAULT_RATE_LIMIT.burst,
+      perSecond: envNumber('IMKIT_RATE_PER_SECOND') ?? DEFAULT_RATE_LIMIT.perSecond,
+    },
   });
   if (options.seed ?? demo) core.seedDemo();
 

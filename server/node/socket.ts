@@ -52,7 +52,11 @@ export function attachSocketServer(server: Server, core: ServerCore, heartbeatMs
         }
         ws.send(text);
       },
-      { label: `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? '?'}` },
+      {
+        label: `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? '?'}`,
+        // 4001: ended by the server on purpose (kicked, token expired); the push before it says why.
+        onEnd: (_code, reason) => ws.close(4001, reason.slice(0, 120)),
+      },
     );
     ws.on('message', (data) => {
       alive.set(ws, true);

@@ -12,12 +12,17 @@ import { uploadFile, type UploadHandle } from './message-upload.js';
 
 /** Errors after which sending again may succeed: the message waits in the outbox instead of failing. */
 function isTransient(error: ImError): boolean {
-  return error.code === ErrorCode.NetworkError || error.code === ErrorCode.Closed;
+  return error.code === ErrorCode.NetworkError || error.code === ErrorCode.Closed || error.code === ErrorCode.RateLimited;
 }
+
+/** How long the outbox waits after the server said "slow down" before sending again. */
+const RATE_LIMIT_PAUSE_MS = 1000;
 
 export class Messages {
   /** Sends in flight, by clientMsgID, so a retry or a flush never sends the same message twice at once. */
   private inFlight = new Map<string, Promise<void>>();
+  /** Set when the server rate-limits us: nothing is sent before this time. */
+  private pausedUntil = 0;
   /** Callers of sendMessage waiting for a queued message to go out after a reconnect. */
   private waiting = new Map<string, { resolve: (m: MessageItem) => void; reject: (e: ImError) => void }[]>();
 
@@ -149,11 +154,18 @@ export class Messages {
   /** Sends everything still queued (after login or a reconnect), oldest first. */
   async flushOutbox(): Promise<void> {
     for (const entry of await this.s.cache.getOutbox()) {
-      if (!this.s.isOnline()) return;
+      if (!this.s.isOnline() || this.pausedUntil > Date.now()) return;
       const message = await this.s.cache.getMessage(entry.clientMsgID);
       if (!message || message.status !== MessageStatus.Sending) continue;
       await this.attempt(message);
     }
+  }
+
+  /** The server asked us to slow down: hold new sends in the outbox and flush it again shortly. */
+  private pauseForRateLimit(): void {
+    if (this.pausedUntil > Date.now()) return;
+    this.pausedUntil = Date.now() + RATE_LIMIT_PAUSE_MS;
+    setTimeout(() => void this.flushOutbox(), RATE_LIMIT_PAUSE_MS + 10);
   }
 
   /** Rejects every caller still waiting on a queued message (logout). */
@@ -172,7 +184,7 @@ export class Messages {
       list.push({ resolve, reject });
       this.waiting.set(message.clientMsgID, list);
     });
-    if (this.s.isOnline()) void this.attempt(message);
+    if (this.s.isOnline() && this.pausedUntil <= Date.now()) void this.attempt(message);
     return settled;
   }
 
@@ -220,6 +232,7 @@ export class Messages {
     } catch (error) {
       const err = error instanceof ImError ? error : new ImError(ErrorCode.Internal, String(error));
       // Still queued; the flush after the next connect sends it and settles the callers then.
+      if (err.code === ErrorCode.RateLimited) this.pauseForRateLimit();
       if (isTransient(err)) return null;
       const failed: MessageItem = { ...message, status: MessageStatus.Failed, failure: { code: err.code, message: err.message } };
       await this.s.serial(async () => {

@@ -17,7 +17,8 @@ describe('malformed frames', () => {
   let server: TestServer;
   let client: TestClient;
   before(async () => {
-    server = await startTestServer();
+    // Floods are the rate limit's business (session-guard.test.ts); here every frame must reach the parser.
+    server = await startTestServer({ rateLimit: false });
     server.core.upsertUser({ userID: 'bob' });
     client = await loginClient(server, 'alice');
   });
