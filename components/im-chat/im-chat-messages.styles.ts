@@ -720,4 +720,12 @@ export default css`
   .forward-targets button:hover {
     background: var(--_im-color-bg-elevated);
   }
+  @container im-chat (max-width: 460px) {
+    [part~='location-button'] {
+      display: none;
+    }
+    .tool {
+      width: 34px;
+    }
+  }
 `;

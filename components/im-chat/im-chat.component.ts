@@ -972,6 +972,22 @@ export class ImChat extends LitElement {
     }
   }
 
+  /** Sends the device's position as a location message (asks the browser for permission). */
+  private shareLocation(): void {
+    const client = this.clients.client;
+    if (!client || typeof navigator === 'undefined' || !navigator.geolocation) return;
+    navigator.geolocation.getCurrentPosition(
+      (pos) => {
+        const { latitude, longitude } = pos.coords;
+        void this.sendCreated(() =>
+          client.createLocationMessage({ description: `${latitude.toFixed(5)}, ${longitude.toFixed(5)}`, latitude, longitude }),
+        );
+      },
+      (err) => (this.composerError = err.message || this.mt.shareLocation),
+      { enableHighAccuracy: false, timeout: 15_000 },
+    );
+  }
+
   private cancelRecording(): void {
     clearInterval(this.recordTimer);
     this.recorder.cancel();
@@ -1454,6 +1470,11 @@ export class ImChat extends LitElement {
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="currentColor" d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10z"/></svg>
         </button>
         <input part="file-input" type="file" multiple hidden @change=${this.onPickFiles} />
+        ${typeof navigator !== 'undefined' && navigator.geolocation
+          ? html`<button part="location-button" type="button" class="tool" aria-label=${mt.shareLocation} title=${mt.shareLocation} @click=${() => this.shareLocation()}>
+              <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="currentColor" d="M12 2a7 7 0 0 0-7 7c0 5.2 7 13 7 13s7-7.8 7-13a7 7 0 0 0-7-7zm0 9.5A2.5 2.5 0 1 1 12 6.5a2.5 2.5 0 0 1 0 5z"/></svg>
+            </button>`
+          : nothing}
         <button part="emoji-button" type="button" class="tool" aria-label=${mt.emoji} title=${mt.emoji} aria-expanded=${this.emojiOpen ? 'true' : 'false'} @click=${() => void this.toggleEmoji()}>
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="currentColor" d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16zm-3.5-9A1.5 1.5 0 1 0 8.5 8a1.5 1.5 0 0 0 0 3zm7 0A1.5 1.5 0 1 0 15.5 8a1.5 1.5 0 0 0 0 3zM12 17.5c2.3 0 4.3-1.4 5.1-3.5H6.9c.8 2.1 2.8 3.5 5.1 3.5z"/></svg>
         </button>
