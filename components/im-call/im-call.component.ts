@@ -132,7 +132,9 @@ export function formatDuration(ms: number): string {
  * @csspart duration - The call's duration.
  * @csspart notice - A passing notice (someone left, reconnecting, no camera).
  * @csspart grid - The video grid; `--cols` holds its column count.
- * @csspart tile - One person's tile; also `tile-local` / `tile-remote`, and the class `speaking`.
+ * @csspart tile - One person's tile (with the class `speaking` while they speak).
+ * @csspart tile-remote - Another participant's tile (`data-user-id` names them).
+ * @csspart tile-local - Your own tile (the local preview).
  * @csspart quality - A tile's connection-quality bars (`data-quality="good|fair|poor|unknown"`).
  * @csspart controls - The control bar.
  * @csspart mute-button - Microphone on/off (`aria-pressed`).

@@ -122,6 +122,9 @@ interface Anchor {
  * @csspart empty - The state shown when no conversation is selected.
  * @csspart loading - The state shown while the first page loads.
  * @csspart error - The state shown when the conversation cannot be loaded.
+ * @csspart call-record-row - The row of a call record (contentType 1600), centred in the log.
+ * @csspart call-record - A call record's chip: kind, outcome, duration, time.
+ * @csspart call-record-missed - A call record of a call the viewer missed or declined.
  *
  * @cssprop --im-color-chat-bg - Background behind the messages.
  * @cssprop --im-color-bubble-own - Background of your bubbles.
