@@ -20,7 +20,9 @@ const RATE_LIMIT_PAUSE_MS = 1000;
 
 export class Messages {
   /** Sends in flight, by clientMsgID, so a retry or a flush never sends the same message twice at once. */
-  private inFlight = new Map<string, Promise<void>>();
+  /** True while flushOutbox is sending; a send during it asks for another pass. */
+  private pumping = false;
+  private pumpAgain = false;
   /** Set when the server rate-limits us: nothing is sent before this time. */
   private pausedUntil = 0;
   /** Callers of sendMessage waiting for a queued message to go out after a reconnect. */
@@ -34,7 +36,16 @@ export class Messages {
 
   constructor(private readonly s: SessionContext) {
     this.create = new MessageCreator(() => s.self(), () => s.userID, () => s.now());
+    s.emitter.on('onMessageUpdated', this.onUpdated);
   }
+
+  /**
+   * A send whose answer was lost with the connection is confirmed by the event log
+   * instead (catch-up applies our own message.new): settle its callers then too.
+   */
+  private onUpdated = (m: MessageItem): void => {
+    if (m.sendID === this.s.userID && m.status === MessageStatus.Succeeded) this.settleWaiters(m.clientMsgID, m);
+  };
 
   /** Remembers the files of a created media message until it is sent. */
   holdFiles(clientMsgID: string, files: PendingFiles | undefined): void {
@@ -151,14 +162,39 @@ export class Messages {
     return this.dispatch(retry);
   }
 
-  /** Sends everything still queued (after login or a reconnect), oldest first. */
+  /**
+   * Sends what is queued, oldest first and one at a time, so that the server
+   * receives messages in the order they were written even across reconnects.
+   * Runs after login, after every reconnect and after each new send.
+   */
   async flushOutbox(): Promise<void> {
-    for (const entry of await this.s.cache.getOutbox()) {
-      if (!this.s.isOnline() || this.pausedUntil > Date.now()) return;
-      const message = await this.s.cache.getMessage(entry.clientMsgID);
-      if (!message || message.status !== MessageStatus.Sending) continue;
-      await this.attempt(message);
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
     }
+    this.pumping = true;
+    try {
+      do {
+        this.pumpAgain = false;
+        for (;;) {
+          if (!this.s.isOnline() || this.pausedUntil > Date.now()) return;
+          const next = await this.nextQueued();
+          if (!next) break;
+          // null: the connection failed or we were asked to slow down; a later flush resumes here.
+          if ((await this.transmit(next).catch(() => undefined)) === null) return;
+        }
+      } while (this.pumpAgain);
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private async nextQueued(): Promise<MessageItem | null> {
+    for (const entry of await this.s.cache.getOutbox()) {
+      const message = await this.s.cache.getMessage(entry.clientMsgID);
+      if (message && message.status === MessageStatus.Sending) return message;
+    }
+    return null;
   }
 
   /** The server asked us to slow down: hold new sends in the outbox and flush it again shortly. */
@@ -170,36 +206,20 @@ export class Messages {
 
   /** Rejects every caller still waiting on a queued message (logout). */
   abandonWaiters(): void {
+    this.s.emitter.off('onMessageUpdated', this.onUpdated);
     for (const list of this.waiting.values()) for (const w of list) w.reject(new ImError(ErrorCode.Closed));
     this.waiting.clear();
   }
 
-  /**
-   * The caller's promise settles when the server accepts or refuses the message,
-   * however many connections that takes; each connection gets one attempt.
-   */
+  /** The caller's promise settles when the server accepts or refuses the message, however many connections that takes. */
   private dispatch(message: MessageItem): Promise<MessageItem> {
     const settled = new Promise<MessageItem>((resolve, reject) => {
       const list = this.waiting.get(message.clientMsgID) ?? [];
       list.push({ resolve, reject });
       this.waiting.set(message.clientMsgID, list);
     });
-    if (this.s.isOnline() && this.pausedUntil <= Date.now()) void this.attempt(message);
+    void this.flushOutbox();
     return settled;
-  }
-
-  /** One try at sending. A transient failure leaves the message queued for the next flush. */
-  private attempt(message: MessageItem): Promise<void> {
-    const running = this.inFlight.get(message.clientMsgID);
-    if (running) return running;
-    const task = this.transmit(message)
-      .then(
-        () => undefined,
-        () => undefined,
-      )
-      .finally(() => this.inFlight.delete(message.clientMsgID));
-    this.inFlight.set(message.clientMsgID, task);
-    return task;
   }
 
   /** Resolves with the accepted message, or null when the connection failed and the message stays queued. */

@@ -165,6 +165,10 @@ describe('exactly once, in order, through SIGKILLs and reloads', { timeout: 600_
     for (const user of users) {
       for (let i = 0; i < TOTAL; i++) assert.ok(serverIDs.includes(`${user}-${String(i).padStart(5, '0')}`) || assert.fail(`lost ${user} #${i}`));
     }
+    for (const user of users) {
+      const own = serverIDs.filter((id) => id.startsWith(`${user}-`));
+      assert.deepEqual(own, [...own].sort(), `${user}'s messages keep the order they were written in`);
+    }
     for (const [i, snap] of snaps.entries()) {
       assert.deepEqual(snap.ids, serverIDs, `${users[i]}'s cache holds the same messages in the same order as the server`);
     }
