@@ -48,6 +48,16 @@ const TABS: ImContactsTab[] = ['friends', 'requests', 'groups', 'blacklist'];
  * @csspart empty - An empty list.
  * @csspart loading - Shown while loading.
  * @csspart error - Shown when loading failed, with a retry button.
+ * @csspart add-friend-button - Opens the add-friend form.
+ * @csspart create-group-button - Opens the new-group panel.
+ * @csspart join-group-button - Opens the join-group form.
+ * @csspart send-request-button - Sends the friend request.
+ * @csspart tab - One tab.
+ * @csspart tab-badge - The pending-request count on the requests tab.
+ * @csspart row - One person or group in a list.
+ * @csspart accept-button - Accepts a request.
+ * @csspart refuse-button - Declines a request.
+ * @csspart unblock-button - Removes a user from the blacklist.
  *
  * @cssprop --im-color-accent - The selected tab and primary buttons.
  * @cssprop --im-color-danger - The request badge.

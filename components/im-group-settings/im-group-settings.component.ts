@@ -45,6 +45,17 @@ type Confirming = { kind: 'leave' } | { kind: 'dismiss' } | { kind: 'remove'; me
  * @csspart notice - Status and error lines.
  * @csspart loading - Shown while loading.
  * @csspart error - Shown when the group cannot be loaded.
+ * @csspart save-button - Saves the info form.
+ * @csspart invite-panel - The member picker for inviting.
+ * @csspart row - One member or join request.
+ * @csspart member-actions-button - Opens a member's actions.
+ * @csspart accept-button - Accepts a join request.
+ * @csspart refuse-button - Declines a join request.
+ * @csspart nickname-input - The viewer's group nickname.
+ * @csspart confirm - The inline confirmation of a destructive action.
+ * @csspart confirm-button - Confirms it.
+ * @csspart leave-button - Leaves the group.
+ * @csspart dismiss-button - Dismisses the group (owner).
  *
  * @cssprop --im-color-accent - Primary buttons.
  * @cssprop --im-color-danger - Destructive buttons.

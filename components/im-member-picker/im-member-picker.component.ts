@@ -47,6 +47,11 @@ export interface ImMembersPickedDetail {
  * @csspart footer - The count and the buttons; `confirm-button`, `cancel-button`.
  * @csspart empty - "Nobody to pick" / "No matches".
  * @csspart error - Loading the friends failed.
+ * @csspart chip - One picked person in the chips.
+ * @csspart loading - Shown while the friends load.
+ * @csspart notice - Lookup and loading errors.
+ * @csspart confirm-button - Confirms the pick.
+ * @csspart cancel-button - Cancels.
  *
  * @cssprop --im-color-accent - Checked boxes and the confirm button.
  */

@@ -42,6 +42,13 @@ const dateInput = (ms: number | undefined) => (ms ? new Date(ms).toISOString().s
  * @csspart notice - Status and error lines.
  * @csspart loading - Shown while loading.
  * @csspart error - Shown when the user cannot be loaded.
+ * @csspart message-button - Opens the one-to-one chat.
+ * @csspart add-button - Opens the friend-request form.
+ * @csspart remove-button - Removes the friend.
+ * @csspart block-button - Blocks or unblocks.
+ * @csspart edit-button - Edits one’s own profile.
+ * @csspart save-button - Saves the edit form.
+ * @csspart remark - The remark input (friends).
  *
  * @cssprop --im-color-accent - Primary buttons.
  */
