@@ -6,7 +6,7 @@ import { createHmac } from 'node:crypto';
 import type { PushFrame } from '../../src/protocol/frames.js';
 import { ErrorCode } from '../../src/protocol/errors.js';
 import { CALL_RECORD_CONTENT_TYPE, parseCallRecord, type SignalingEventName } from '../../src/model/call.js';
-import { loginClient, RequestError, startTestServer, type TestClient, type TestServer } from './helpers.js';
+import { loginClient, RequestError, startTestServer, textTo, type TestClient, type TestServer } from './helpers.js';
 
 let server: TestServer;
 const open: TestClient[] = [];
@@ -254,6 +254,14 @@ describe('call signaling', { timeout: 60_000 }, () => {
     await bob.call('signal.hungUp', { invitation: { roomID: res.roomID }, reason: 'failed' });
     const h = await alice.waitForPush(isSignal('onHangUp', res.roomID));
     assert.ok(h.push === 'call.signal' && h.data.reason === 'failed' && h.data.ended === true);
+  });
+
+  it('clients cannot forge a call record: only the server writes contentType 1600', async () => {
+    const [a, b] = [uid('alice'), uid('bob')];
+    const alice = await login(a);
+    await login(b);
+    const forged = { ...textTo(b, JSON.stringify({ roomID: 'x', status: 'completed', duration: 3600 })), contentType: CALL_RECORD_CONTENT_TYPE };
+    await rejectsWith(alice.call('message.send', { message: forged }), ErrorCode.UnsupportedContentType);
   });
 
   it('call.iceConfig hands out STUN and TURN with coturn shared-secret credentials', async () => {
