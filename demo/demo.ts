@@ -334,6 +334,10 @@ notifySettings.addEventListener('submit', async (e) => {
   }
 });
 
+$<HTMLButtonElement>('#mark-all-read').addEventListener('click', () => {
+  client.markAllConversationMessageAsRead().catch((err: Error) => showNotice(`Could not mark all read: ${err.message}`));
+});
+
 // A click on a desktop notification opens its conversation.
 $<HTMLElement>('#notifier').addEventListener('im-notification-click', (e) => {
   void openConversation((e as CustomEvent<{ conversationID: string }>).detail.conversationID);
