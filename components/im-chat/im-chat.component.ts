@@ -88,6 +88,8 @@ interface Anchor {
  *
  * @event im-message-sent - The server accepted a message sent from the composer (or retried). `detail: { message }`.
  * @event im-message-failed - Sending failed. `detail: { message | null, error: { code, message } }`.
+ * @event im-message-action - A message action ran (reply, copy, forward, select, readers, recall, delete-me, delete-all). `detail: { action, message }`.
+ * @event im-message-action-failed - A message action failed. `detail: { action, message, error: { code, message } }`.
  *
  * @slot header-start - Before the avatar in the header (e.g. a back button on narrow screens).
  * @slot header-end - At the end of the header (call buttons, a menu, …).
@@ -119,6 +121,80 @@ interface Anchor {
  * @csspart input - The composer's text area.
  * @csspart send-button - The send button.
  * @csspart composer-error - Why the last message could not be sent.
+ * @csspart action - One item of a message's actions menu (`data-action` names it: reply, copy, forward, select, readers, recall, delete-me, delete-all).
+ * @csspart actions-button - The "⋯" button that opens a message's actions menu.
+ * @csspart actions-menu - A message's actions menu.
+ * @csspart attach-button - Opens the file picker (images, videos, files).
+ * @csspart content - The type-specific content inside a bubble (from the renderer registry).
+ * @csspart custom-fallback - The description shown for a custom message without a registered renderer.
+ * @csspart dialog - A dialog (image viewer, merged history, readers, forward target).
+ * @csspart dialog-close - The close button of a dialog.
+ * @csspart drop-zone - The hint shown while files are dragged over the chat.
+ * @csspart emoji-button - Opens the emoji picker.
+ * @csspart emoji-panel - The panel holding the emoji picker.
+ * @csspart face - A face (big emoji) or sticker.
+ * @csspart file - A file message (icon, name, size, download).
+ * @csspart file-download - The download button of a file message.
+ * @csspart file-icon - The type icon of a file message.
+ * @csspart file-input - The hidden file input behind the attach button.
+ * @csspart file-name - The name of a file message.
+ * @csspart file-size - The size of a file message.
+ * @csspart forward-target - A conversation to forward to.
+ * @csspart forward-targets - The list of conversations to forward to.
+ * @csspart forwarded - "Forwarded from …" above a forwarded message.
+ * @csspart image - The thumbnail of an image message.
+ * @csspart image-button - The button around a thumbnail that opens the viewer.
+ * @csspart image-placeholder - The placeholder while a thumbnail loads.
+ * @csspart image-viewer - The image viewer's stage.
+ * @csspart link - A link in a text message (http, https, mailto only).
+ * @csspart location - A location message (description, coordinates, map link).
+ * @csspart location-button - Shares the device's position.
+ * @csspart location-coordinates - The coordinates of a location message.
+ * @csspart location-description - The description of a location message.
+ * @csspart media-missing - Shown when a media file cannot be loaded.
+ * @csspart mention - An @mention inside a text.
+ * @csspart mention-list - The member picker that opens when typing "@" in a group.
+ * @csspart mention-option - One member (or @all) in the member picker.
+ * @csspart merged-item - One message in the merged-forward dialog.
+ * @csspart merged-list - The list in the merged-forward dialog.
+ * @csspart merger - A merged-forward ("chat history") card.
+ * @csspart open-original - Opens the original image.
+ * @csspart overlay - The backdrop of a dialog.
+ * @csspart quote - The quoted message above a reply (tap to jump to it).
+ * @csspart read-count - "Read by N" under an own group message (opens the readers).
+ * @csspart reader - One reader in the readers dialog.
+ * @csspart readers - The list of readers.
+ * @csspart recording - The recording status in the composer.
+ * @csspart recording-cancel - Cancels a voice recording.
+ * @csspart reply-cancel - Cancels the reply.
+ * @csspart reply-preview - The message being replied to, above the composer.
+ * @csspart select-checkbox - The checkbox of a message in multi-select.
+ * @csspart selection-bar - The toolbar of multi-select.
+ * @csspart selection-cancel - Leaves multi-select.
+ * @csspart selection-delete - Deletes the selected messages for me.
+ * @csspart selection-forward - Forwards the selected messages as one chat-history card.
+ * @csspart selection-forward-each - Forwards the selected messages one by one.
+ * @csspart status-failed - The status icon of a failed message.
+ * @csspart status-read - The status icon of a read message.
+ * @csspart status-sending - The status icon of a message being sent.
+ * @csspart status-sent - The status icon of a sent message.
+ * @csspart unknown - The safe line shown for a content type nobody renders.
+ * @csspart upload - The upload progress over a media message being sent.
+ * @csspart upload-cancel - Cancels an upload.
+ * @csspart upload-progress - The progress bar of an upload.
+ * @csspart video - A video message.
+ * @csspart video-duration - The duration on a video's poster.
+ * @csspart video-poster - The poster frame of a video (tap to play).
+ * @csspart viewer-image - The image in the viewer.
+ * @csspart voice - A voice message.
+ * @csspart voice-button - Starts recording a voice message.
+ * @csspart voice-duration - The duration (or position) of a voice message.
+ * @csspart voice-play - Plays or pauses a voice message.
+ * @csspart voice-progress - The progress track of a voice message.
+ * @csspart voice-stop - Stops recording and sends.
+ * @csspart voice-unplayed - The dot on a voice message not yet played.
+ * @csspart zoom-in - Zooms the image viewer in.
+ * @csspart zoom-out - Zooms the image viewer out.
  * @csspart empty - The state shown when no conversation is selected.
  * @csspart loading - The state shown while the first page loads.
  * @csspart error - The state shown when the conversation cannot be loaded.
@@ -1185,7 +1261,7 @@ export class ImChat extends LitElement {
       ${open
         ? html`<div part="actions-menu" class="actions-menu" role="menu" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (this.menuFor = null)}>
             ${items.map(
-              (a) => html`<button part="action action-${a.id}" role="menuitem" type="button" class=${a.danger ? 'danger' : ''} data-action=${a.id} @click=${() => void this.runAction(m, a.id)}>
+              (a) => html`<button part="action" role="menuitem" type="button" class=${a.danger ? 'danger' : ''} data-action=${a.id} @click=${() => void this.runAction(m, a.id)}>
                 ${a.label}
               </button>`,
             )}

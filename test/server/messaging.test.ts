@@ -86,7 +86,8 @@ describe('one-to-one messaging', () => {
       [textTo('alice', 'me, myself'), ErrorCode.InvalidArgument],
       [textTo('bob', '   '), ErrorCode.InvalidArgument],
       [textTo('bob', 'x'.repeat(8001)), ErrorCode.MessageTooLong],
-      [{ ...textTo('bob', 'pic'), contentType: 102 }, ErrorCode.UnsupportedContentType],
+      [{ ...textTo('bob', 'pic'), contentType: 102 }, ErrorCode.InvalidContent],
+      [{ ...textTo('bob', 'tip'), contentType: 1400 }, ErrorCode.UnsupportedContentType],
       [{ ...textTo('bob', 'both'), groupID: 'team' }, ErrorCode.InvalidArgument],
     ];
     for (const [message, code] of cases) {
