@@ -316,6 +316,7 @@ export const handlers: { [O in SyncOpName]: Handler<O> } = {
   'conversation.get'(ctx, caller, { conversationID }) {
     return ctx.mutate((log) => {
       const conv = resolveConversation(ctx, caller.userID, conversationID, true, log)!;
+      socialStore(ctx.store).setHidden(caller.userID, conversationID, false); // opening a deleted (hidden) conversation brings it back
       return { conversation: conversationView(ctx.store, conv, caller.userID) };
     });
   },
