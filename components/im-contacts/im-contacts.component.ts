@@ -129,11 +129,16 @@ export class ImContacts extends LitElement {
   }
 
   private loadTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Reloads every list (events coalesce into one reload). */
+  private loadWaiters: Array<() => void> = [];
+  /** Reloads every list (events that arrive together coalesce into one reload). */
   load(): Promise<void> {
     clearTimeout(this.loadTimer);
     return new Promise((resolve) => {
-      this.loadTimer = setTimeout(() => void this.loadNow().then(resolve), 30);
+      this.loadWaiters.push(resolve);
+      this.loadTimer = setTimeout(() => {
+        const waiters = this.loadWaiters.splice(0);
+        void this.loadNow().finally(() => waiters.forEach((w) => w()));
+      }, 30);
     });
   }
 
