@@ -182,6 +182,7 @@ export class ImCall extends LitElement {
   @state() private settingsOpen = false;
   @state() private deviceLists: MediaDeviceLists | null = null;
   @state() private tick = 0;
+  @state() private self: { userID: string; nickname: string; faceURL: string } | null = null;
 
   private manager: CallManager | null = null;
   private offChange: (() => void) | null = null;
@@ -192,7 +193,9 @@ export class ImCall extends LitElement {
   private readonly sinks = new WeakMap<HTMLMediaElement, string>();
 
   private readonly clients = new ClientController(this, {
-    handlers: {},
+    handlers: {
+      onSelfInfoUpdated: (u) => (this.self = { userID: u.userID, nickname: u.nickname || u.userID, faceURL: u.faceURL }),
+    },
     attached: (client) => this.bind(client),
     detached: () => this.unbind(),
   });
@@ -259,6 +262,7 @@ export class ImCall extends LitElement {
   private bind(client: ImClientApi): void {
     this.unbind();
     if (!isCallClient(client)) return;
+    void client.getSelfUserInfo().then((u) => (this.self = { userID: u.userID, nickname: u.nickname || u.userID, faceURL: u.faceURL }), () => undefined);
     const manager = new CallManager(client, { timeout: this.timeout, ...this.options });
     this.manager = manager;
     const onChange = (s: CallState) => this.onState(s);
@@ -431,9 +435,9 @@ export class ImCall extends LitElement {
   private renderLocalTile(s: CallState): TemplateResult {
     const t = this.t;
     const hasVideo = !!s.localStream && !s.cameraOff && s.localStream.getVideoTracks().length > 0;
-    const self = this.clients.client?.getLoginUserID() ?? '';
+    const self = this.self;
     return html`<div part="tile tile-local" class=${s.localSpeaking ? 'speaking' : ''} role="group" aria-label=${t.you}>
-      ${hasVideo ? nothing : avatar({ id: self, name: t.you, size: 56 })}
+      ${hasVideo ? nothing : avatar({ id: self?.userID ?? '', name: self?.nickname ?? t.you, faceURL: self?.faceURL, size: 56 })}
       ${s.localStream ? html`<video class=${hasVideo ? '' : 'hidden'} .srcObject=${s.localStream} autoplay playsinline muted></video>` : nothing}
       <span class="tile-label">${s.muted ? html`<span role="img" aria-label=${t.mute}>${micOffIcon()}</span>` : nothing}<span class="name">${t.you}</span></span>
     </div>`;

@@ -368,8 +368,14 @@ export class CallManager {
       ['onLoginStatusChanged', (e: { status: number }) => e.status === 201 && this.s.phase !== 'idle' && this.s.phase !== 'ended' && this.finish('disconnected')],
     ];
     for (const [name, h] of handlers) c.on(name as never, h as never);
+    // Leaving the page leaves the call at once, rather than after the server's reconnect grace period.
+    const onPageHide = () => {
+      if (this.s.phase !== 'idle' && this.s.phase !== 'ended') void this.hangUp().catch(() => undefined);
+    };
+    if (typeof window !== 'undefined') window.addEventListener('pagehide', onPageHide);
     this.unsubscribe = () => {
       for (const [name, h] of handlers) c.off(name as never, h as never);
+      if (typeof window !== 'undefined') window.removeEventListener('pagehide', onPageHide);
     };
   }
 

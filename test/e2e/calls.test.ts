@@ -330,6 +330,21 @@ describe('calls through the real server', { timeout: 300_000 }, () => {
     await closeAll();
   });
 
+  it('closing the page mid-call hangs up at once (not after the server\'s reconnect grace period)', async () => {
+    const alice = await openAs('alice');
+    const bob = await openAs('bob');
+    await alice.evaluate(() => void document.querySelector('im-call')!.call({ userID: 'bob' }, 'audio'));
+    await waitPhase(bob, 'incoming');
+    await callPart(bob, 'accept-button').click();
+    await waitPhase(alice, 'active', 25_000);
+    const closed = Date.now();
+    await bob.close({ runBeforeUnload: true });
+    await waitPhase(alice, 'ended', 10_000);
+    assert.ok(Date.now() - closed < 10_000);
+    assert.equal(await endReason(alice), 'hangup');
+    await closeAll();
+  });
+
   it('camera or microphone denied: a clear message, and the caller hears it was declined', async () => {
     const alice = await openAs('alice');
     const bob = await openAs('bob', { denyMedia: true });
