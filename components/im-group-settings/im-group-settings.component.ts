@@ -240,6 +240,10 @@ export class ImGroupSettings extends LitElement {
     }
   }
 
+  private selectMember(userID: string): void {
+    this.dispatchEvent(new CustomEvent('im-member-select', { detail: { groupID: this.groupId, userID }, bubbles: true, composed: true }));
+  }
+
   private left(dismissed: boolean): void {
     this.gone = dismissed ? 'dismissed' : 'left';
     this.dispatchEvent(new CustomEvent('im-group-left', { detail: { groupID: this.groupId, dismissed }, bubbles: true, composed: true }));
@@ -308,7 +312,8 @@ export class ImGroupSettings extends LitElement {
           return html`<div role="listitem">
             <div part="row" data-user-id=${m.userID}>
               ${avatar({ id: m.userID, name: m.nickname, faceURL: m.faceURL, size: 34 })}
-              <span class="who" @click=${() => this.dispatchEvent(new CustomEvent('im-member-select', { detail: { groupID: this.groupId, userID: m.userID }, bubbles: true, composed: true }))}>
+              <span class="who" role="button" tabindex="0" style="cursor:pointer" @click=${() => this.selectMember(m.userID)}
+                @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.selectMember(m.userID); } }}>
                 <span class="name">${m.nickname}${m.userID === this.selfID ? ` (${s.you})` : ''}</span>
                 <span class="sub">${m.userID}${muted ? html` · <span class="muted">${s.mutedUntil(new Date(m.muteEndTime).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }))}</span>` : nothing}</span>
               </span>
