@@ -121,6 +121,27 @@ describe('<im-chat> message types', () => {
     await until(() => row(chat, big.clientMsgID)?.matches('[part~="message-failed"]'), 'failed bubble with retry');
   });
 
+  it('sends files dropped on the chat and images pasted into the composer', async () => {
+    const s = await pair();
+    const chat = await openChat(s.me, s.conversationID);
+    const drop = new DataTransfer();
+    drop.items.add(new File(['dropped text'], 'dropped.txt', { type: 'text/plain' }));
+    const base = part(chat, 'base')!;
+    base.dispatchEvent(new DragEvent('dragover', { dataTransfer: drop, bubbles: true, composed: true, cancelable: true }));
+    await until(() => part(chat, 'drop-zone'), 'drop hint');
+    base.dispatchEvent(new DragEvent('drop', { dataTransfer: drop, bubbles: true, composed: true, cancelable: true }));
+    await until(() => parts(chat, 'file-name').find((n) => text(n) === 'dropped.txt'), 'dropped file sent');
+    const paste = new DataTransfer();
+    paste.items.add(new File([await png(40, 30)], 'pasted.png', { type: 'image/png' }));
+    part(chat, 'input')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: paste, bubbles: true, composed: true, cancelable: true }));
+    const img = await until(() => chat.shadowRoot!.querySelector<HTMLImageElement>('[data-content-type="102"] img'), 'pasted image sent');
+    await until(() => img.complete && img.naturalWidth === 40, 'image loaded');
+    await until(async () => {
+      const history = await s.pat.getHistoryMessageList({ conversationID: s.conversationID, count: 5 });
+      return history.some((m) => m.contentType === ContentType.File && m.fileElem?.fileName === 'dropped.txt');
+    }, 'the peer has the file');
+  });
+
   it('recall turns the bubble into "You recalled a message" here and "Pat … recalled" for the peer', async () => {
     const s = await pair();
     const chat = await openChat(s.me, s.conversationID);
