@@ -165,6 +165,14 @@ describe('message types end to end', { timeout: 240_000 }, () => {
     await video.locator('[part~="video-poster"]').click();
     await video.locator('video[part~="video-player"]').waitFor();
 
+    // Voice recorded in the composer (MediaRecorder on Chromium's fake microphone).
+    await alice.locator('im-chat [part~="voice-button"]').click();
+    await chat(alice).locator('[part~="recording"]').waitFor();
+    await alice.waitForTimeout(1300);
+    await alice.locator('im-chat [part~="voice-stop"]').click();
+    await bob.waitForFunction(() => document.querySelector('im-chat')!.shadowRoot!.querySelectorAll('[data-content-type="103"]').length === 2, undefined, { timeout: 15_000 });
+    assert.match(await rowOfType(bob, 103).last().locator('[part~="voice-duration"]').innerText(), /^0:0[12]$/);
+
     // Reply (quote) from bob through the action menu; tapping the quote jumps to the original.
     const original = chat(bob).locator(`[data-content-type="101"]`, { hasText: stamp }).first();
     await original.hover();
