@@ -245,6 +245,16 @@ export function mentionsOf(out: Pick<MessageItem, 'contentType' | 'content'>): s
   return Array.isArray(list) ? list.filter(isStr) : [];
 }
 
+/** Fills `attachedInfoElem.groupHasReadInfo` on the viewer's own messages of a group page. */
+export function withGroupReads(ctx: Ctx, conv: ConversationRow, viewerID: string, messages: MessageItem[]): void {
+  if (conv.session_type !== SessionType.Group || !ctx.messages) return;
+  for (const m of messages) {
+    if (m.sendID !== viewerID || m.seq <= 0) continue;
+    const readers = ctx.messages.store.listReaders(conv.conversation_id, m.seq).map((r) => r.user_id);
+    if (readers.length) m.attachedInfoElem = { groupHasReadInfo: { hasReadUserIDList: readers, hasReadCount: readers.length } };
+  }
+}
+
 // ---- actions ---------------------------------------------------------------
 
 function participants(store: Store, c: ConversationRow): string[] {

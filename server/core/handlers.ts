@@ -7,7 +7,7 @@ import { Limits } from '../../src/protocol/limits.js';
 import type { OpName, OpRequest, OpResponse, OutgoingMessage } from '../../src/protocol/ops.js';
 import type { PushEvent } from '../../src/protocol/pushes.js';
 import type { ConversationRow, MessageRow, Store } from './store.js';
-import { messageHandlers, validateMessageContent, type MessageContext } from './handlers-messages.js';
+import { messageHandlers, validateMessageContent, withGroupReads, type MessageContext } from './handlers-messages.js';
 import { signalingHandlers, type CallService } from './handlers-signaling.js';
 import { socialHandlers, checkSend, type SocialOptions } from './handlers-social.js';
 import { groupHandlers } from './handlers-groups.js';
@@ -333,6 +333,7 @@ export const handlers: { [O in SyncOpName]: Handler<O> } = {
       const rows = store.listMessagesBefore(conversationID, before, count + 1).filter((r) => r.seq > cleared);
       const read = readStateFor(store, conv, caller.userID);
       const messages = rows.slice(0, count).reverse().map((r) => toMessageItem(r, read));
+      withGroupReads(ctx, conv, caller.userID, messages); // "read by N" on own group messages (handlers-messages.ts)
       return { messages, hasMore: rows.length > count };
     });
   },

@@ -22,7 +22,7 @@ const PNG_1x1 = Buffer.from(
 
 async function upload(server: TestServer, token: string | null, name: string, bytes: Buffer, type = 'application/octet-stream') {
   const form = new FormData();
-  form.append('file', new Blob([bytes], { type }), name);
+  form.append("file", new Blob([new Uint8Array(bytes)], { type }), name);
   const res = await fetch(`${server.url}/api/upload`, { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} });
   return { status: res.status, json: (await res.json()) as { ok: boolean; data?: any; error?: { code: number; message: string } } };
 }
@@ -145,6 +145,8 @@ describe('message types and actions', () => {
     const readers = await alice.call('message.readers', { conversationID: 'sg_team', clientMsgID: sent.message.clientMsgID });
     assert.deepEqual(readers.readers.map((r) => r.userID), ['bob']);
     assert.equal(readers.unreadCount, 1);
+    const page = await alice.call('message.history', { conversationID: 'sg_team', beforeSeq: 0, count: 1 });
+    assert.deepEqual(page.messages[0]?.attachedInfoElem?.groupHasReadInfo, { hasReadUserIDList: ['bob'], hasReadCount: 1 }, 'history carries read by N');
   });
 
   test('search by keyword, type, sender and conversation', async () => {
