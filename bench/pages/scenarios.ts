@@ -141,7 +141,7 @@ async function openLarge(count: number) {
   const prefix = `bench-open-${count}`;
   const conversationID = await seedMessages(prefix, count);
   const client = await offlineClient(prefix);
-  const chat = document.createElement('im-chat') as HTMLElement & { client: ImClient; conversationID: string };
+  const chat = document.createElement('im-chat');
   chat.client = client;
   stage().append(chat);
   const start = performance.now();
@@ -156,7 +156,7 @@ async function scrollThrough(count: number, maxSeconds = 20) {
   const prefix = `bench-scroll-${count}`;
   const conversationID = await seedMessages(prefix, count);
   const client = await offlineClient(prefix);
-  const chat = document.createElement('im-chat') as HTMLElement & { client: ImClient; conversationID: string };
+  const chat = document.createElement('im-chat');
   chat.client = client;
   stage().append(chat);
   chat.conversationID = conversationID;
@@ -194,7 +194,7 @@ async function coldStart(count: number) {
   const prefix = `bench-cold-${count}`;
   await seedConversations(prefix, count);
   const client = new ImClient({ serverURL: SERVER, dbNamePrefix: prefix, transport: unreachable });
-  const list = document.createElement('im-conversation-list') as HTMLElement & { client: ImClient };
+  const list = document.createElement('im-conversation-list');
   list.client = client;
   stage().append(list);
   await new Promise((r) => requestAnimationFrame(() => r(undefined)));

@@ -41,6 +41,8 @@ export type ImEvents = MessageEvents & SocialEvents & {
   onTotalUnreadMessageCountChanged: number;
   /** imkit: a cached message changed (status sending → sent or failed, read state, …). */
   onMessageUpdated: MessageItem;
+  /** imkit: IndexedDB was refused, so the cache lives in memory for this page (a notice for the user). */
+  onStorageDegraded: ErrorInfo;
   /** imkit: the connection state as one value. */
   onConnectionStateChanged: ConnectionState;
   /** imkit: login finished (cache open); `userID` is the logged-in user. */

@@ -2,11 +2,11 @@ import mitt, { type Emitter } from 'mitt';
 import { LoginStatus, type SessionType } from '../model/enums.js';
 import { ID_PATTERN } from '../model/conversation-id.js';
 import type { ConversationItem, MessageItem, UserInfo } from '../model/types.js';
-import { ErrorCode, ImError } from '../protocol/errors.js';
+import { ErrorCode, ImError, type ErrorInfo } from '../protocol/errors.js';
 import type { PushFrame } from '../protocol/frames.js';
 import { Limits } from '../protocol/limits.js';
 import { ImCache } from '../store/cache.js';
-import { databaseName, deleteImDatabase, openImDatabase } from '../store/database.js';
+import { databaseName, deleteImDatabase, openImDatabase, openMemoryDatabase } from '../store/database.js';
 import { applyEvents, type Emission } from '../sync/apply-events.js';
 import { catchUp, CURSOR_KEY, isNextEvent } from '../sync/catch-up.js';
 import { Connection, type LinkState } from '../transport/connection.js';
@@ -51,11 +51,11 @@ interface Session extends SessionContext {
   /** Message actions (issue 3). */
   actions: MessageActions;
   signaling: Signaling;
-  conversations: Conversations;
   /** Social work: profiles and settings, friends and blacklist, groups. */
   users: Users;
   friends: Friends;
   groups: Groups;
+  conversations: Conversations;
   online: boolean;
   cursor: number;
   selfInfo: UserInfo;
@@ -83,6 +83,14 @@ export class ImClient implements ImClientApi, SignalingApi {
   get connectionState(): ConnectionState {
     return this._connectionState;
   }
+
+  /** Where the cache lives: `indexeddb`, or `memory` when the browser refused IndexedDB (see `onStorageDegraded`). */
+  get storageMode(): 'indexeddb' | 'memory' {
+    return this.session?.cache.inMemory ? 'memory' : 'indexeddb';
+  }
+
+  /** Why the cache is in memory, when it is. */
+  storageProblem: ErrorInfo | null = null;
 
   on<K extends keyof ImEvents>(type: K, handler: (event: ImEvents[K]) => void): void {
     this.events.on(type, handler);
@@ -114,6 +122,7 @@ export class ImClient implements ImClientApi, SignalingApi {
       throw error;
     }
     this.session = session;
+    if (session.cache.inMemory && this.storageProblem) this.events.emit('onStorageDegraded', this.storageProblem);
     // Paint from cache before the network answers.
     const cached = await session.cache.getConversations();
     if (cached.length) this.events.emit('onConversationChanged', cached);
@@ -234,138 +243,6 @@ export class ImClient implements ImClientApi, SignalingApi {
   async markGroupMessageHasRead(groupID: string): Promise<void> {
     const s = this.require();
     return s.conversations.markRead((await s.conversations.getOne(groupID, 2)).conversationID);
-  }
-
-  // ---- social: profiles, friends, blacklist, groups, conversation management (src/client/users|friends|groups|conversations.ts) ----
-
-  async setSelfInfo(info: SelfInfoUpdate): Promise<UserInfo> {
-    return this.require().users.setSelfInfo(info);
-  }
-  async getUserSettings(): Promise<UserSettings> {
-    return this.require().users.getSettings();
-  }
-  async setGlobalRecvMessageOpt(opt: number): Promise<UserSettings> {
-    return this.require().users.setSettings({ globalRecvMsgOpt: opt });
-  }
-  async setQuietHours(quietStart: string, quietEnd: string): Promise<UserSettings> {
-    return this.require().users.setSettings({ quietStart, quietEnd });
-  }
-  async addFriend(params: { toUserID: string; reqMsg?: string }): Promise<FriendApplication> {
-    return this.require().friends.addFriend(params);
-  }
-  async getFriendApplicationListAsRecipient(): Promise<FriendApplication[]> {
-    return this.require().friends.applications('recipient');
-  }
-  async getFriendApplicationListAsApplicant(): Promise<FriendApplication[]> {
-    return this.require().friends.applications('applicant');
-  }
-  async acceptFriendApplication(params: { toUserID: string; handleMsg?: string }): Promise<FriendApplication> {
-    return this.require().friends.accept(params);
-  }
-  async refuseFriendApplication(params: { toUserID: string; handleMsg?: string }): Promise<FriendApplication> {
-    return this.require().friends.refuse(params);
-  }
-  async getFriendList(): Promise<FriendInfo[]> {
-    return this.require().friends.list();
-  }
-  async setFriendRemark(params: { toUserID: string; remark: string }): Promise<FriendInfo> {
-    return this.require().friends.setRemark(params);
-  }
-  async deleteFriend(userID: string): Promise<void> {
-    return this.require().friends.delete(userID);
-  }
-  async checkFriend(userIDList: string[]): Promise<FriendCheckResult[]> {
-    return this.require().friends.check(userIDList);
-  }
-  async addBlack(userID: string): Promise<BlackInfo> {
-    return this.require().friends.addBlack(userID);
-  }
-  async removeBlack(userID: string): Promise<void> {
-    return this.require().friends.removeBlack(userID);
-  }
-  async getBlackList(): Promise<BlackInfo[]> {
-    return this.require().friends.blackList();
-  }
-  async createGroup(params: CreateGroupParams): Promise<GroupInfo> {
-    return this.require().groups.create(params);
-  }
-  async getSpecifiedGroupsInfo(groupIDList: string[]): Promise<GroupInfo[]> {
-    return this.require().groups.info(groupIDList);
-  }
-  async getJoinedGroupList(): Promise<GroupInfo[]> {
-    return this.require().groups.joined();
-  }
-  async setGroupInfo(params: GroupInfoUpdate & { groupID: string }): Promise<GroupInfo> {
-    return this.require().groups.setInfo(params);
-  }
-  async joinGroup(params: { groupID: string; reqMsg?: string }): Promise<{ joined: boolean; application?: GroupApplication }> {
-    return this.require().groups.join(params);
-  }
-  async getGroupApplicationListAsRecipient(): Promise<GroupApplication[]> {
-    return this.require().groups.applications('recipient');
-  }
-  async getGroupApplicationListAsApplicant(): Promise<GroupApplication[]> {
-    return this.require().groups.applications('applicant');
-  }
-  async acceptGroupApplication(params: { groupID: string; fromUserID: string; handleMsg?: string }): Promise<GroupApplication> {
-    return this.require().groups.handleApplication(params, true);
-  }
-  async refuseGroupApplication(params: { groupID: string; fromUserID: string; handleMsg?: string }): Promise<GroupApplication> {
-    return this.require().groups.handleApplication(params, false);
-  }
-  async inviteUserToGroup(params: { groupID: string; userIDList: string[]; reason?: string }): Promise<UserResult[]> {
-    return this.require().groups.invite(params);
-  }
-  async kickGroupMember(params: { groupID: string; userIDList: string[]; reason?: string }): Promise<UserResult[]> {
-    return this.require().groups.kick(params);
-  }
-  async quitGroup(groupID: string): Promise<void> {
-    return this.require().groups.quit(groupID);
-  }
-  async dismissGroup(groupID: string): Promise<void> {
-    return this.require().groups.dismiss(groupID);
-  }
-  async transferGroupOwner(params: { groupID: string; newOwnerUserID: string }): Promise<GroupInfo> {
-    return this.require().groups.transferOwner(params);
-  }
-  async setGroupMemberRoleLevel(params: { groupID: string; userID: string; roleLevel: number }): Promise<GroupMemberInfo> {
-    return this.require().groups.setRole(params);
-  }
-  async changeGroupMute(params: { groupID: string; isMute: boolean }): Promise<GroupInfo> {
-    return this.require().groups.mute(params);
-  }
-  async changeGroupMemberMute(params: { groupID: string; userID: string; mutedSeconds: number }): Promise<GroupMemberInfo> {
-    return this.require().groups.muteMember(params);
-  }
-  async getGroupMemberList(params: GroupMemberListParams): Promise<GroupMemberInfo[]> {
-    return (await this.require().groups.members(params)).members;
-  }
-  async getGroupMemberListPage(params: GroupMemberListParams): Promise<{ members: GroupMemberInfo[]; total: number }> {
-    return this.require().groups.members(params);
-  }
-  async getSpecifiedGroupMembersInfo(params: { groupID: string; userIDList: string[] }): Promise<GroupMemberInfo[]> {
-    return this.require().groups.membersInfo(params);
-  }
-  async setGroupMemberNickname(params: { groupID: string; userID: string; groupMemberNickname: string }): Promise<GroupMemberInfo> {
-    return this.require().groups.setMemberNickname(params);
-  }
-  async pinConversation(params: { conversationID: string; isPinned: boolean }): Promise<ConversationItem> {
-    return this.require().conversations.pin(params?.conversationID, params?.isPinned);
-  }
-  async setConversationRecvMessageOpt(params: { conversationID: string; opt: number }): Promise<ConversationItem> {
-    return this.require().conversations.setRecvMsgOpt(params?.conversationID, params?.opt);
-  }
-  async hideConversation(conversationID: string): Promise<void> {
-    return this.require().conversations.remove(conversationID, false);
-  }
-  async deleteConversationAndDeleteAllMsg(conversationID: string): Promise<void> {
-    return this.require().conversations.remove(conversationID, true);
-  }
-  async clearConversationAndDeleteAllMsg(conversationID: string): Promise<ConversationItem> {
-    return this.require().conversations.clearHistory(conversationID);
-  }
-  async markAllConversationMessageAsRead(): Promise<void> {
-    return this.require().conversations.markAllRead();
   }
 
   // ---- call signaling (src/client/signaling.ts) ----
@@ -529,6 +406,138 @@ export class ImClient implements ImClientApi, SignalingApi {
     return this.require().actions.searchServer(params);
   }
 
+  // ---- social: profiles, friends, blacklist, groups, conversation management (src/client/users|friends|groups|conversations.ts) ----
+
+  async setSelfInfo(info: SelfInfoUpdate): Promise<UserInfo> {
+    return this.require().users.setSelfInfo(info);
+  }
+  async getUserSettings(): Promise<UserSettings> {
+    return this.require().users.getSettings();
+  }
+  async setGlobalRecvMessageOpt(opt: number): Promise<UserSettings> {
+    return this.require().users.setSettings({ globalRecvMsgOpt: opt });
+  }
+  async setQuietHours(quietStart: string, quietEnd: string): Promise<UserSettings> {
+    return this.require().users.setSettings({ quietStart, quietEnd });
+  }
+  async addFriend(params: { toUserID: string; reqMsg?: string }): Promise<FriendApplication> {
+    return this.require().friends.addFriend(params);
+  }
+  async getFriendApplicationListAsRecipient(): Promise<FriendApplication[]> {
+    return this.require().friends.applications('recipient');
+  }
+  async getFriendApplicationListAsApplicant(): Promise<FriendApplication[]> {
+    return this.require().friends.applications('applicant');
+  }
+  async acceptFriendApplication(params: { toUserID: string; handleMsg?: string }): Promise<FriendApplication> {
+    return this.require().friends.accept(params);
+  }
+  async refuseFriendApplication(params: { toUserID: string; handleMsg?: string }): Promise<FriendApplication> {
+    return this.require().friends.refuse(params);
+  }
+  async getFriendList(): Promise<FriendInfo[]> {
+    return this.require().friends.list();
+  }
+  async setFriendRemark(params: { toUserID: string; remark: string }): Promise<FriendInfo> {
+    return this.require().friends.setRemark(params);
+  }
+  async deleteFriend(userID: string): Promise<void> {
+    return this.require().friends.delete(userID);
+  }
+  async checkFriend(userIDList: string[]): Promise<FriendCheckResult[]> {
+    return this.require().friends.check(userIDList);
+  }
+  async addBlack(userID: string): Promise<BlackInfo> {
+    return this.require().friends.addBlack(userID);
+  }
+  async removeBlack(userID: string): Promise<void> {
+    return this.require().friends.removeBlack(userID);
+  }
+  async getBlackList(): Promise<BlackInfo[]> {
+    return this.require().friends.blackList();
+  }
+  async createGroup(params: CreateGroupParams): Promise<GroupInfo> {
+    return this.require().groups.create(params);
+  }
+  async getSpecifiedGroupsInfo(groupIDList: string[]): Promise<GroupInfo[]> {
+    return this.require().groups.info(groupIDList);
+  }
+  async getJoinedGroupList(): Promise<GroupInfo[]> {
+    return this.require().groups.joined();
+  }
+  async setGroupInfo(params: GroupInfoUpdate & { groupID: string }): Promise<GroupInfo> {
+    return this.require().groups.setInfo(params);
+  }
+  async joinGroup(params: { groupID: string; reqMsg?: string }): Promise<{ joined: boolean; application?: GroupApplication }> {
+    return this.require().groups.join(params);
+  }
+  async getGroupApplicationListAsRecipient(): Promise<GroupApplication[]> {
+    return this.require().groups.applications('recipient');
+  }
+  async getGroupApplicationListAsApplicant(): Promise<GroupApplication[]> {
+    return this.require().groups.applications('applicant');
+  }
+  async acceptGroupApplication(params: { groupID: string; fromUserID: string; handleMsg?: string }): Promise<GroupApplication> {
+    return this.require().groups.handleApplication(params, true);
+  }
+  async refuseGroupApplication(params: { groupID: string; fromUserID: string; handleMsg?: string }): Promise<GroupApplication> {
+    return this.require().groups.handleApplication(params, false);
+  }
+  async inviteUserToGroup(params: { groupID: string; userIDList: string[]; reason?: string }): Promise<UserResult[]> {
+    return this.require().groups.invite(params);
+  }
+  async kickGroupMember(params: { groupID: string; userIDList: string[]; reason?: string }): Promise<UserResult[]> {
+    return this.require().groups.kick(params);
+  }
+  async quitGroup(groupID: string): Promise<void> {
+    return this.require().groups.quit(groupID);
+  }
+  async dismissGroup(groupID: string): Promise<void> {
+    return this.require().groups.dismiss(groupID);
+  }
+  async transferGroupOwner(params: { groupID: string; newOwnerUserID: string }): Promise<GroupInfo> {
+    return this.require().groups.transferOwner(params);
+  }
+  async setGroupMemberRoleLevel(params: { groupID: string; userID: string; roleLevel: number }): Promise<GroupMemberInfo> {
+    return this.require().groups.setRole(params);
+  }
+  async changeGroupMute(params: { groupID: string; isMute: boolean }): Promise<GroupInfo> {
+    return this.require().groups.mute(params);
+  }
+  async changeGroupMemberMute(params: { groupID: string; userID: string; mutedSeconds: number }): Promise<GroupMemberInfo> {
+    return this.require().groups.muteMember(params);
+  }
+  async getGroupMemberList(params: GroupMemberListParams): Promise<GroupMemberInfo[]> {
+    return (await this.require().groups.members(params)).members;
+  }
+  async getGroupMemberListPage(params: GroupMemberListParams): Promise<{ members: GroupMemberInfo[]; total: number }> {
+    return this.require().groups.members(params);
+  }
+  async getSpecifiedGroupMembersInfo(params: { groupID: string; userIDList: string[] }): Promise<GroupMemberInfo[]> {
+    return this.require().groups.membersInfo(params);
+  }
+  async setGroupMemberNickname(params: { groupID: string; userID: string; groupMemberNickname: string }): Promise<GroupMemberInfo> {
+    return this.require().groups.setMemberNickname(params);
+  }
+  async pinConversation(params: { conversationID: string; isPinned: boolean }): Promise<ConversationItem> {
+    return this.require().conversations.pin(params?.conversationID, params?.isPinned);
+  }
+  async setConversationRecvMessageOpt(params: { conversationID: string; opt: number }): Promise<ConversationItem> {
+    return this.require().conversations.setRecvMsgOpt(params?.conversationID, params?.opt);
+  }
+  async hideConversation(conversationID: string): Promise<void> {
+    return this.require().conversations.remove(conversationID, false);
+  }
+  async deleteConversationAndDeleteAllMsg(conversationID: string): Promise<void> {
+    return this.require().conversations.remove(conversationID, true);
+  }
+  async clearConversationAndDeleteAllMsg(conversationID: string): Promise<ConversationItem> {
+    return this.require().conversations.clearHistory(conversationID);
+  }
+  async markAllConversationMessageAsRead(): Promise<void> {
+    return this.require().conversations.markAllRead();
+  }
+
   private require(): Session {
     if (!this.session) throw new ImError(ErrorCode.NotLoggedIn);
     return this.session;
@@ -548,13 +557,25 @@ export class ImClient implements ImClientApi, SignalingApi {
   private async openSession(userID: string, token: string): Promise<Session> {
     const serverKey = this.config.serverURL.replace(/\/+$/, '');
     const dbName = databaseName(this.config.dbNamePrefix ?? 'imkit', serverKey, userID);
-    const db = await openImDatabase(dbName, {
-      onVersionChange: () => {
-        // Another tab upgraded the schema: this tab's cache is stale, so sign out cleanly.
-        void this.logout();
-      },
-    });
-    const cache = new ImCache(db);
+    let cache: ImCache;
+    this.storageProblem = null;
+    try {
+      const db = await openImDatabase(dbName, {
+        onVersionChange: () => {
+          // Another tab upgraded the schema: this tab's cache is stale, so sign out cleanly.
+          void this.logout();
+        },
+      });
+      cache = new ImCache(db);
+    } catch (error) {
+      // IndexedDB refused (quota, private mode, disabled): keep working from memory, and say so.
+      const memory = await openMemoryDatabase(dbName);
+      cache = new ImCache(memory.db, memory.keyRange, true);
+      this.storageProblem = {
+        code: ErrorCode.StorageError,
+        message: `The local cache is unavailable (${(error as Error).message}); messages are kept in memory until this page closes.`,
+      };
+    }
     const selfInfo = (await cache.getMeta<UserInfo>(SELF_KEY)) ?? { userID, nickname: userID, faceURL: '' };
     let queue: Promise<unknown> = Promise.resolve();
     const emitter = this.events;
@@ -586,18 +607,18 @@ export class ImClient implements ImClientApi, SignalingApi {
       actions: undefined as unknown as MessageActions,
       fileAuth: () => ({ baseURL: httpBaseOf(this.config.serverURL), token }),
       signaling: undefined as unknown as Signaling,
-      conversations: undefined as unknown as Conversations,
       users: undefined as unknown as Users,
       friends: undefined as unknown as Friends,
       groups: undefined as unknown as Groups,
+      conversations: undefined as unknown as Conversations,
     };
     session.messages = new Messages(session);
     session.actions = new MessageActions(session);
     session.signaling = new Signaling(session);
-    session.conversations = new Conversations(session);
     session.users = new Users(session, (u) => (session.selfInfo = u));
     session.friends = new Friends(session);
     session.groups = new Groups(session);
+    session.conversations = new Conversations(session);
 
     const onPush = (frame: PushFrame) => {
       if (frame.push === 'session.ended') {

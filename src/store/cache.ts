@@ -20,7 +20,17 @@ export function compareMessages(a: MessageItem, b: MessageItem): number {
  * together (a message and its outbox entry) happen in one transaction.
  */
 export class ImCache {
-  constructor(readonly db: ImDatabase) {}
+  /** The key-range class that matches `db` (the browser's, or the in-memory fallback's). */
+  readonly keyRange: typeof IDBKeyRange;
+
+  constructor(
+    readonly db: ImDatabase,
+    keyRange?: typeof IDBKeyRange,
+    /** True when the cache lives in memory because IndexedDB was refused. */
+    readonly inMemory = false,
+  ) {
+    this.keyRange = keyRange ?? IDBKeyRange;
+  }
 
   close(): void {
     this.db.close();
@@ -69,7 +79,7 @@ export class ImCache {
     const upper: [string, number, string] = before
       ? [conversationID, before.sendTime, before.clientMsgID]
       : [conversationID, Number.MAX_SAFE_INTEGER, '\uffff'];
-    const range = IDBKeyRange.bound([conversationID, -Infinity, ''], upper, false, before !== null);
+    const range = this.keyRange.bound([conversationID, -Infinity, ''], upper, false, before !== null);
     const out: MessageItem[] = [];
     let cursor = await this.db.transaction('messages').store.index('byConversationTime').openCursor(range, 'prev');
     while (cursor && out.length < count) {
@@ -82,7 +92,7 @@ export class ImCache {
   /** Own messages in a conversation with `seq <= upTo` not yet marked read; marks them and returns them. */
   async markOwnRead(conversationID: string, selfID: string, upTo: number): Promise<MessageItem[]> {
     const tx = this.db.transaction('messages', 'readwrite');
-    const range = IDBKeyRange.bound([conversationID, 1], [conversationID, upTo]);
+    const range = this.keyRange.bound([conversationID, 1], [conversationID, upTo]);
     const changed: MessageItem[] = [];
     let cursor = await tx.store.index('byConversationSeq').openCursor(range);
     while (cursor) {

@@ -28,7 +28,7 @@ export function isSocialPush(frame: PushFrame): frame is PushFrame & SocialPushE
 export async function dropCachedMessages(cache: ImCache, conversationID: string, upToSeq: number): Promise<void> {
   const tx = cache.db.transaction('messages', 'readwrite');
   const index = tx.store.index('byConversationTime');
-  let cursor = await index.openCursor(IDBKeyRange.bound([conversationID, -Infinity, ''], [conversationID, Infinity, '\uffff']));
+  let cursor = await index.openCursor(cache.keyRange.bound([conversationID, -Infinity, ''], [conversationID, Infinity, '\uffff']));
   while (cursor) {
     const m = cursor.value;
     // Unsent messages (seq 0) are newer than anything cleared on the server.

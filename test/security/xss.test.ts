@@ -115,7 +115,7 @@ describe('XSS: hostile data renders as text', () => {
 
   it('the conversation list shows hostile names and previews as text, and nothing runs', async function () {
     this.timeout(60_000);
-    const list = document.createElement('im-conversation-list') as HTMLElement & { client: ImClient };
+    const list = document.createElement('im-conversation-list');
     list.client = victim;
     stage.append(list);
     await waitFor(() => list.shadowRoot?.querySelector(`[data-conversation-id="${singleConversationID(attackerID, victimID)}"]`), 'the attacker conversation in the list', 20_000);
@@ -128,7 +128,7 @@ describe('XSS: hostile data renders as text', () => {
 
   it('the chat shows every payload literally, keeps links to safe schemes, and nothing runs', async function () {
     this.timeout(90_000);
-    const chat = document.createElement('im-chat') as HTMLElement & { client: ImClient; conversationID: string; pageSize: number };
+    const chat = document.createElement('im-chat');
     chat.client = victim;
     chat.pageSize = 200;
     stage.append(chat);
