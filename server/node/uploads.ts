@@ -167,11 +167,14 @@ export function createUploadsHandler(opts: UploadsOptions): UploadsHandler {
       let size = 0;
       stream.on('data', (chunk: Buffer) => (size += chunk.length));
       stream.on('limit', () => {
-        out.destroy();
         abort(new ImError(ErrorCode.FileTooLarge, `The file is larger than ${formatBytes(limit)}, the most this server accepts.`));
+        stream.unpipe(out);
+        stream.resume();
+        out.destroy();
       });
       stream.pipe(out);
       out.on('error', (e) => {
+        if (done) return; // a refused or aborted upload: the file is being thrown away anyway
         opts.logger.error('imkit: upload write failed', e);
         abort(new ImError(ErrorCode.Internal, 'The server could not store the file.'));
       });
