@@ -131,7 +131,7 @@ export class Messages {
         conversationID,
         recvID: pending.recvID,
         groupID: pending.groupID,
-        queuedAt: now,
+        queuedAt: this.nextQueuedAt(now),
         ...(files ? { files } : {}),
       });
       this.s.emitter.emit('onMessageUpdated', pending);
@@ -154,12 +154,22 @@ export class Messages {
         conversationID: retry.conversationID,
         recvID: retry.recvID,
         groupID: retry.groupID,
-        queuedAt: this.s.now(),
+        queuedAt: this.nextQueuedAt(this.s.now()),
         ...(files ? { files } : {}),
       });
       this.s.emitter.emit('onMessageUpdated', retry);
     });
     return this.dispatch(retry);
+  }
+
+  private lastQueuedAt = 0;
+  /**
+   * Strictly increasing queue times: the outbox is read in `queuedAt` order, and two
+   * messages written in the same millisecond must not fall back to clientMsgID order.
+   */
+  private nextQueuedAt(now: number): number {
+    this.lastQueuedAt = Math.max(now, this.lastQueuedAt + 1);
+    return this.lastQueuedAt;
   }
 
   /**
