@@ -32,7 +32,7 @@ async function openAs(user: string, options: { denyMedia?: boolean } = {}): Prom
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`[${user}] page error:`, e.message));
   await page.goto(`${server.url}/?user=${user}`);
-  await page.locator('im-conversation-list [data-conversation-id]').first().waitFor({ timeout: 30_000 });
+  await page.locator('im-conversation-list [data-conversation-id]').first().waitFor({ timeout: 90_000 });
   await page.waitForFunction(() => !!(document.querySelector('im-call') as unknown as { callManager: unknown })?.callManager, null, { timeout: 10_000 });
   return page;
 }
