@@ -210,6 +210,7 @@ client.on('onTotalUnreadMessageCountChanged', (total) => {
 });
 client.on('onKickedOffline', () => showNotice('This account signed in somewhere else. Pick a user to sign in again.'));
 client.on('onUserTokenExpired', () => showNotice('Your session expired. Pick a user to sign in again.'));
+client.on('onStorageDegraded', (problem) => showNotice(problem.message));
 
 async function start(): Promise<void> {
   const users = await loadUsers();
