@@ -1,6 +1,8 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { ImClientApi } from '../../src/client/api.js';
 import type { ConnectionState } from '../../src/client/events.js';
 import { LoginStatus, RecvMsgOpt, SessionType } from '../../src/model/enums.js';
@@ -26,15 +28,28 @@ export interface ImConversationActionDetail {
   conversation: ConversationItem;
 }
 
-/** Rows rendered per page; more are added as the list scrolls near its end. */
-const PAGE = 100;
-
 export interface ImConversationSelectDetail {
   conversationID: string;
   conversation: ConversationItem;
 }
 
 const NOT_LOGGED_IN = 2001;
+
+/** Rows are never shorter than the two text lines (name, preview + badge) need. */
+const TEXT_LINES_HEIGHT = 44;
+/** A row's vertical padding (8px top and bottom). */
+const ROW_PADDING = 16;
+
+/**
+ * The virtualizer's flow layout, told the (uniform) row height up front: its default guess is
+ * 100px, and correcting it after the first measurement renders more rows in the middle of a
+ * ResizeObserver callback (an extra pass, and a "ResizeObserver loop" error in the window).
+ */
+class UniformRowLayout extends FlowLayout {
+  set rowHeight(height: number) {
+    this._itemSize = { width: this._itemSize.width, height };
+  }
+}
 
 /** Pinned first, then the newest activity first; ties by ID so the order is stable. */
 function listOrder(a: ConversationItem, b: ConversationItem): number {
@@ -135,7 +150,6 @@ export class ImConversationList extends LitElement {
   @state() private selfID = '';
   @state() private menu: { id: string; x: number; y: number } | null = null;
   @state() private actionError: string | null = null;
-  @state() private limit = PAGE;
   private total = 0;
 
   private readonly byID = new Map<string, ConversationItem>();
@@ -178,6 +192,19 @@ export class ImConversationList extends LitElement {
   });
 
   private readonly themes = new ThemeController(this);
+
+  /** The height of every row: the avatar or the two text lines, whichever is taller, plus padding. */
+  private get rowHeight(): number {
+    return Math.max(this.avatarSize, TEXT_LINES_HEIGHT) + ROW_PADDING;
+  }
+
+  private layout: { type: typeof UniformRowLayout; rowHeight: number } | null = null;
+
+  private get layoutConfig(): { type: typeof UniformRowLayout; rowHeight: number } {
+    const rowHeight = this.rowHeight;
+    if (this.layout?.rowHeight !== rowHeight) this.layout = { type: UniformRowLayout, rowHeight };
+    return this.layout;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -391,11 +418,6 @@ export class ImConversationList extends LitElement {
       </div>`;
   }
 
-  private onListScroll(event: Event): void {
-    const list = event.currentTarget as HTMLElement;
-    if (this.limit < this.sorted.length && list.scrollTop + list.clientHeight > list.scrollHeight - 400) this.limit += PAGE;
-  }
-
   private resort(): void {
     this.sorted = [...this.byID.values()].sort(listOrder);
   }
@@ -424,9 +446,41 @@ export class ImConversationList extends LitElement {
   /** Focuses the current row (the selected one, else the first). */
   override focus(options?: FocusOptions): void {
     const id = this.rovingID;
-    const row = id ? this.renderRoot.querySelector<HTMLElement>(`[data-conversation-id="${CSS.escape(id)}"]`) : null;
+    const row = id ? this.rowElement(id) : null;
     if (row) row.focus(options);
+    else if (id) this.focusRow(id);
     else super.focus(options);
+  }
+
+  private rowElement(id: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`[data-conversation-id="${CSS.escape(id)}"]`);
+  }
+
+  /** The virtualizer behind the listbox (only part of the rows are in the DOM). */
+  private get virtualizer(): VirtualizerHostElement[typeof virtualizerRef] | undefined {
+    return this.renderRoot.querySelector<VirtualizerHostElement>('[part~="list"]')?.[virtualizerRef];
+  }
+
+  /** Scrolls a row into view (rendering it if it was not in the DOM); resolves with it once it is there. */
+  private async revealRow(id: string): Promise<HTMLElement | null> {
+    await this.updateComplete;
+    const index = this.sorted.findIndex((c) => c.conversationID === id);
+    if (index < 0) return null;
+    let row = this.rowElement(id);
+    if (row) {
+      row.scrollIntoView({ block: 'nearest' });
+      return row;
+    }
+    const virtualizer = this.virtualizer;
+    if (!virtualizer) return null;
+    virtualizer.element(index)?.scrollIntoView({ block: 'nearest' });
+    // The virtualizer renders the new range over the next frames.
+    for (let i = 0; i < 20 && !row; i++) {
+      await new Promise((r) => requestAnimationFrame(r));
+      row = this.rowElement(id);
+    }
+    row?.scrollIntoView({ block: 'nearest' });
+    return row;
   }
 
   private get rovingID(): string | null {
@@ -438,10 +492,8 @@ export class ImConversationList extends LitElement {
 
   private focusRow(id: string): void {
     this.focusedID = id;
-    void this.updateComplete.then(() => {
-      const row = this.renderRoot.querySelector<HTMLElement>(`[data-conversation-id="${CSS.escape(id)}"]`);
-      row?.focus();
-      row?.scrollIntoView({ block: 'nearest' });
+    void this.revealRow(id).then((row) => {
+      if (row && this.focusedID === id) row.focus({ preventScroll: true });
     });
   }
 
@@ -498,6 +550,18 @@ export class ImConversationList extends LitElement {
     if (id) this.select(id);
   }
 
+  /** Tab landed on the listbox itself (its roving row was not rendered): move focus to that row. */
+  private onListFocus(event: FocusEvent): void {
+    if (event.target !== event.currentTarget) return;
+    const id = this.rovingID;
+    if (id) this.focusRow(id);
+  }
+
+  /** The rendered range moved: the listbox's tabindex depends on whether the roving row is in the DOM. */
+  private onRangeChanged(): void {
+    this.requestUpdate();
+  }
+
   private onFocusIn(event: FocusEvent): void {
     const row = (event.target as Element).closest<HTMLElement>('[data-conversation-id]');
     const id = row?.dataset['conversationId'];
@@ -517,7 +581,7 @@ export class ImConversationList extends LitElement {
     </div>`;
   }
 
-  private renderRow(c: ConversationItem, roving: string | null, now: number): TemplateResult {
+  private renderRow(c: ConversationItem, index: number, count: number, roving: string | null, now: number): TemplateResult {
     const t = this.text;
     const selected = c.conversationID === this.selected;
     const muted = c.recvMsgOpt !== RecvMsgOpt.Normal;
@@ -546,8 +610,11 @@ export class ImConversationList extends LitElement {
       part=${parts}
       role="option"
       aria-selected=${selected ? 'true' : 'false'}
+      aria-setsize=${count}
+      aria-posinset=${index + 1}
       tabindex=${c.conversationID === roving ? 0 : -1}
       data-conversation-id=${c.conversationID}
+      style=${styleMap({ height: `${this.rowHeight}px` })}
     >
       ${avatar({ id: c.userID || c.groupID || c.conversationID, name, faceURL: c.faceURL, size: this.avatarSize, group: isGroup })}
       <div class="main">
@@ -626,21 +693,30 @@ export class ImConversationList extends LitElement {
     } else {
       const roving = this.rovingID;
       const now = Date.now();
+      const count = this.sorted.length;
+      // Virtualized: only the rows near the viewport are in the DOM (hence aria-setsize/aria-posinset).
+      // When the roving row is not rendered, the listbox itself takes Tab and hands focus on to it.
+      const rovingRendered = !!roving && !!this.rowElement(roving);
       body = html`<div
         part="list"
         role="listbox"
         aria-label=${t.conversationsLabel}
+        tabindex=${rovingRendered ? -1 : 0}
+        style="min-height: 0"
         @keydown=${this.onKeyDown}
         @click=${this.onClick}
         @focusin=${this.onFocusIn}
+        @focus=${this.onListFocus}
         @contextmenu=${this.onContextMenu}
-        @scroll=${this.onListScroll}
+        @rangeChanged=${this.onRangeChanged}
       >
-        ${repeat(
-          this.sorted.length > this.limit ? this.sorted.slice(0, Math.max(this.limit, this.sorted.findIndex((c) => c.conversationID === this.selected) + 1)) : this.sorted,
-          (c) => c.conversationID,
-          (c) => this.renderRow(c, roving, now),
-        )}
+        ${virtualize({
+          items: this.sorted,
+          keyFunction: (c: ConversationItem) => c.conversationID,
+          renderItem: (c: ConversationItem, index: number) => this.renderRow(c, index, count, roving, now),
+          scroller: true,
+          layout: this.layoutConfig,
+        })}
       </div>`;
     }
     return html`<div part="base">

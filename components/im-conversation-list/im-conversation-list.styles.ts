@@ -47,8 +47,18 @@ export default [
       min-height: 0;
       overflow-y: auto;
       overscroll-behavior: contain;
-      padding: 6px;
       outline: none;
+    }
+    /* Virtualized rows are absolutely placed by the virtualizer; stretch them across the list. */
+    [part~='list'] > [part~='item'] {
+      left: 6px;
+      right: 6px;
+      box-sizing: border-box;
+      overflow: hidden;
+    }
+    [part~='list']:focus-visible {
+      outline: 2px solid var(--_im-color-focus);
+      outline-offset: -2px;
     }
     [part~='item'] {
       display: flex;
