@@ -29,6 +29,8 @@ export interface MessageStore {
   search(userID: string, conversationID: string | null, filters: { types: number[]; senders: string[]; from: number; to: number; like: string[] }): MessageRow[];
   insertFile(row: FileRow): void;
   getFile(uuid: string): FileRow | undefined;
+  /** The uploader, or anyone in a conversation holding a message that refers to the file. */
+  canReadFile(uuid: string, userID: string): boolean;
 }
 
 export interface FileRow {
@@ -104,6 +106,17 @@ export function createMessageStore(d: SqlDriver): MessageStore {
       ]);
     },
     getFile: (uuid) => d.get<FileRow>('SELECT * FROM files WHERE uuid = ?', [uuid]),
+    canReadFile(uuid, userID) {
+      const file = d.get<FileRow>('SELECT * FROM files WHERE uuid = ?', [uuid]);
+      if (!file) return false;
+      if (file.owner_id === userID) return true;
+      // uuid is [0-9a-f-] only (checked by the caller), so it holds no LIKE wildcards.
+      const ref = d.get<{ ok: number }>(
+        'SELECT 1 AS ok FROM messages m JOIN user_conversations uc ON uc.conversation_id = m.conversation_id AND uc.user_id = ? WHERE m.content LIKE ? LIMIT 1',
+        [userID, `%${uuid}%`],
+      );
+      return !!ref;
+    },
   };
 }
 

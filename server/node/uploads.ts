@@ -210,13 +210,16 @@ export function createUploadsHandler(opts: UploadsOptions): UploadsHandler {
 
   async function download(req: IncomingMessage, res: ServerResponse, uuid: string): Promise<void> {
     req.resume();
+    let userID: string;
     try {
-      await authenticate(req);
+      userID = await authenticate(req);
     } catch (err) {
       return fail(res, err instanceof ImError ? err : new ImError(ErrorCode.TokenInvalid));
     }
-    const row = /^[0-9a-f-]{36}$/.test(uuid) ? opts.core.messageStore.getFile(uuid) : undefined;
-    if (!row) return fail(res, new ImError(ErrorCode.FileNotFound, `No file ${uuid.slice(0, 40)}.`));
+    const valid = /^[0-9a-f-]{36}$/.test(uuid);
+    const row = valid ? opts.core.messageStore.getFile(uuid) : undefined;
+    // Someone who may not see the file is told it does not exist, so IDs cannot be probed.
+    if (!row || !opts.core.messageStore.canReadFile(uuid, userID)) return fail(res, new ImError(ErrorCode.FileNotFound, `No file ${uuid.slice(0, 40)}.`));
     const path = join(dir, row.path);
     let size: number;
     try {

@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ERROR_DESCRIPTIONS, ErrorCode } from '../../src/protocol/errors.js';
-import { startTestServer, type TestServer } from './helpers.js';
+import { loginClient, startTestServer, textTo, type TestServer } from './helpers.js';
 
 /** A raw GET, so the path reaches the server exactly as written (fetch would normalise `..`). */
 function rawGet(server: TestServer, path: string, token: string): Promise<{ status: number; body: string }> {
@@ -21,7 +21,7 @@ function rawGet(server: TestServer, path: string, token: string): Promise<{ stat
   });
 }
 
-describe('path traversal', () => {
+describe('file access: path traversal and who may download', () => {
   let server: TestServer;
   let token: string;
   before(async () => {
@@ -68,5 +68,29 @@ describe('path traversal', () => {
     assert.equal(down.headers.get('x-injected'), null, 'no header injection through the name');
     const disposition = down.headers.get('content-disposition') ?? '';
     assert.ok(!/\r|\n/.test(disposition) && !disposition.includes('../'), `safe disposition: ${disposition}`);
+  });
+
+  test('a file is readable by its uploader and by members of conversations it was sent to, and by nobody else', async () => {
+    const alice = await loginClient(server, 'alice');
+    for (const id of ['bob', 'mallory']) server.core.upsertUser({ userID: id });
+    const form = new FormData();
+    form.append('file', new Blob([new TextEncoder().encode('for bob only')], { type: 'text/plain' }), 'note.txt');
+    const up = (await (await fetch(`${server.url}/api/upload`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } })).json()) as { data: { uuid: string; url: string } };
+    const get = async (userID: string) => {
+      const t = (await server.core.issueToken(userID)).token;
+      const res = await fetch(`${server.url}${up.data.url}`, { headers: { authorization: `Bearer ${t}` } });
+      return { status: res.status, body: await res.text() };
+    };
+    assert.equal((await get('alice')).status, 200, 'the uploader reads it');
+    assert.equal((await get('bob')).status, 404, 'before it is sent, nobody else does');
+    await alice.call('message.send', {
+      message: { ...textTo('bob', ''), contentType: 105, content: JSON.stringify({ filePath: '', uuid: up.data.uuid, sourceUrl: up.data.url, fileName: 'note.txt', fileSize: 12 }) },
+    });
+    const bob = await get('bob');
+    assert.equal(bob.status, 200, 'the recipient reads it');
+    assert.equal(bob.body, 'for bob only');
+    const mallory = await get('mallory');
+    assert.equal(mallory.status, 404, 'a stranger with the link gets nothing');
+    assert.equal((JSON.parse(mallory.body) as { error: { code: number } }).error.code, ErrorCode.FileNotFound);
   });
 });
