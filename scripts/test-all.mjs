@@ -31,6 +31,8 @@ function ensureChromium() {
 const node = process.execPath;
 const suites = [
   { name: 'typecheck', cmd: node, args: [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], kind: 'check' },
+  // The server suite imports the built package (SSR check), so the library is built first; a failed build counts.
+  { name: 'build', cmd: 'npm', args: ['run', 'build', '--silent'], kind: 'check' },
   { name: 'server', cmd: node, args: ['--import', 'tsx', '--test', '--test-concurrency=1', ...nodeReporters('server'), ...testFiles('test/server')], kind: 'node' },
   { name: 'browser', cmd: node, args: [join(root, 'node_modules/@web/test-runner/dist/bin.js')], kind: 'wtr', browser: true },
   { name: 'e2e', cmd: node, args: ['--import', 'tsx', '--test', '--test-concurrency=1', ...nodeReporters('e2e'), ...testFiles('test/e2e')], kind: 'node', browser: true },
