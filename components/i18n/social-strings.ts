@@ -1,3 +1,5 @@
+import { formatCount, plural } from './plural.js';
+
 /**
  * Texts of the social elements (contacts, profiles, group settings, member
  * picker, conversation actions, notifications). Replace any of them through
@@ -101,6 +103,7 @@ export interface ImSocialStrings {
   myGroupNickname: string;
   loadMore: string;
   notAMember: string;
+  groupNotFound: string;
   dismissed: string;
   // member picker
   search: string;
@@ -158,7 +161,7 @@ export const defaultSocialStrings: ImSocialStrings = {
   loadFailed: 'Could not load',
   offlineHint: 'Contacts need a connection to the server.',
   sendMessage: 'Message',
-  members: (n) => `${n} member${n === 1 ? '' : 's'}`,
+  members: (n) => `${formatCount(n)} ${plural(n, 'member', 'members')}`,
   profile: 'Profile',
   edit: 'Edit',
   save: 'Save',
@@ -211,9 +214,10 @@ export const defaultSocialStrings: ImSocialStrings = {
   myGroupNickname: 'My name in this group',
   loadMore: 'Show more',
   notAMember: 'You are not a member of this group.',
+  groupNotFound: 'No such group.',
   dismissed: 'This group was dismissed.',
   search: 'Search',
-  selected: (n) => `${n} selected`,
+  selected: (n) => `${formatCount(n)} selected`,
   done: 'Done',
   nobodyToPick: 'Nobody to pick',
   noMatches: 'No matches',

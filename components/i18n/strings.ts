@@ -1,9 +1,12 @@
 import type { ConnectionState } from '../../src/client/events.js';
+import { formatCount, plural } from './plural.js';
 
 /**
- * Every piece of text the elements show. Pass a partial table to an element's
- * `strings` property to translate or reword it; dates and times follow the
- * element's `lang` (or the page's) through Intl.
+ * Every piece of text the elements show. The tables for each shipped locale
+ * live in `en.ts`, `zh-hans.ts` and `zh-hant.ts` beside this file; pass a
+ * partial table to an element's `strings` property to reword any of them
+ * (overrides win over the locale's table). Dates and numbers follow the
+ * resolved locale through Intl (see LocaleController).
  */
 export interface ImStrings {
   you: string;
@@ -35,6 +38,13 @@ export interface ImStrings {
   notSent: string;
   revoked: string;
   unsupported: (contentType: number) => string;
+  /** One-line previews of non-text messages (`[Photo]`), keyed by content type; `detail` is a file name, place, title. */
+  preview: (contentType: number, detail: string) => string;
+  /** "Alice recalled a message" in previews. */
+  recalled: (name: string) => string;
+  /** Prefixes of a row whose unread messages mention you / everyone. */
+  mentionedYou: string;
+  mentionedAll: string;
   groupChat: string;
   directChat: string;
   sendFailed: string;
@@ -60,7 +70,7 @@ export const defaultStrings: ImStrings = {
   noConversationsHint: 'Messages you send and receive will show up here.',
   loadFailed: 'Could not load conversations.',
   retry: 'Retry',
-  unread: (n) => `${n} unread`,
+  unread: (n) => `${formatCount(n)} unread`,
   pinned: 'Pinned',
   muted: 'Muted',
   connection: {
@@ -78,7 +88,7 @@ export const defaultStrings: ImStrings = {
   loadingOlder: 'Loading earlier messages…',
   beginning: 'This is the beginning of the conversation',
   noMessages: 'No messages yet. Say hello!',
-  newMessages: (n) => (n === 1 ? '1 new message' : `${n} new messages`),
+  newMessages: (n) => `${formatCount(n)} ${plural(n, 'new message', 'new messages')}`,
   scrollToBottom: 'Scroll to the newest message',
   placeholder: 'Write a message…',
   send: 'Send',
@@ -90,6 +100,10 @@ export const defaultStrings: ImStrings = {
   notSent: 'Not sent',
   revoked: 'This message was deleted',
   unsupported: (type) => PREVIEWS[type] ?? '[Unsupported message]',
+  preview: (type, detail) => `${PREVIEWS[type] ?? '[Unsupported message]'}${detail ? ` ${detail}` : ''}`,
+  recalled: (name) => `${name} recalled a message`,
+  mentionedYou: '[You were mentioned]',
+  mentionedAll: '[@All]',
   groupChat: 'Group',
   directChat: 'Direct message',
   sendFailed: 'Could not send the message',

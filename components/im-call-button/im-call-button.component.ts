@@ -4,6 +4,7 @@ import type { CallMediaType } from '../../src/model/call.js';
 import type { ImTheme } from '../context.js';
 import { phoneIcon, videoIcon } from '../im-call/call-icons.js';
 import type { ImCall } from '../im-call/im-call.component.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import styles from './im-call-button.styles.js';
 
@@ -45,7 +46,14 @@ export class ImCallButton extends LitElement {
 
   @property({ reflect: true }) theme: ImTheme | undefined;
 
+  /**
+   * Language: any BCP 47 tag (`en`, `zh-Hans`, `zh-Hant`, `zh-TW`, …). Defaults to the
+   * provider's `locale`, else the nearest `lang` (the page's), else English.
+   */
+  @property({ reflect: true }) locale: string | undefined;
+
   private readonly themes = new ThemeController(this);
+  private readonly i18n = new LocaleController(this);
 
   /** The `<im-call>` this button drives. */
   get target(): ImCall | null {
@@ -75,7 +83,8 @@ export class ImCallButton extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const label = this.label || (this.mediaType === 'video' ? 'Video call' : 'Voice call');
+    const t = this.i18n.call();
+    const label = this.label || (this.mediaType === 'video' ? t.videoCall : t.voiceCall);
     return html`<button part="button" type="button" aria-label=${label} title=${label} ?disabled=${this.disabled || !this.conversationID} @click=${() => void this.start()}>
       ${this.mediaType === 'video' ? videoIcon() : phoneIcon()}
     </button>`;

@@ -10,76 +10,13 @@ import { ErrorCode } from '../../src/protocol/errors.js';
 import type { ImTheme } from '../context.js';
 import { avatar } from '../shared/avatar.js';
 import { ClientController } from '../shared/client-controller.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import { hangUpIcon, micIcon, micOffIcon, phoneIcon, settingsIcon, videoIcon, videoOffIcon } from './call-icons.js';
 import styles from './im-call.styles.js';
 
-export interface ImCallStrings {
-  incomingVideo: string;
-  incomingAudio: string;
-  incomingGroup: (count: number) => string;
-  calling: string;
-  ringing: string;
-  connecting: string;
-  accept: string;
-  acceptAudio: string;
-  decline: string;
-  cancel: string;
-  hangUp: string;
-  mute: string;
-  camera: string;
-  devices: string;
-  microphone: string;
-  cameraDevice: string;
-  speaker: string;
-  speakerUnsupported: string;
-  you: string;
-  close: string;
-  reconnecting: string;
-  ended: (duration: string) => string;
-  endReason: Record<string, string>;
-  quality: Record<string, string>;
-  callLabel: string;
-}
-
-export const defaultCallStrings: ImCallStrings = {
-  incomingVideo: 'Incoming video call',
-  incomingAudio: 'Incoming voice call',
-  incomingGroup: (n) => `Group call · ${n} invited`,
-  calling: 'Calling…',
-  ringing: 'Ringing…',
-  connecting: 'Connecting…',
-  accept: 'Accept',
-  acceptAudio: 'Audio only',
-  decline: 'Decline',
-  cancel: 'Cancel',
-  hangUp: 'Hang up',
-  mute: 'Microphone off',
-  camera: 'Camera off',
-  devices: 'Devices',
-  microphone: 'Microphone',
-  cameraDevice: 'Camera',
-  speaker: 'Speaker',
-  speakerUnsupported: 'This browser plays calls on the default speaker.',
-  you: 'You',
-  close: 'Close',
-  reconnecting: 'Reconnecting…',
-  ended: (d) => (d ? `Call ended · ${d}` : 'Call ended'),
-  endReason: {
-    hangup: 'Call ended',
-    cancelled: 'Call cancelled',
-    rejected: 'Call declined',
-    timeout: 'No answer',
-    busy: 'Busy: in another call',
-    disconnected: 'The other side lost its connection',
-    ended: 'Call ended',
-    failed: 'The call failed',
-    'answered-elsewhere': 'Answered on another device',
-    'rejected-elsewhere': 'Declined on another device',
-  },
-  quality: { unknown: 'Connection: measuring', good: 'Connection: good', fair: 'Connection: fair', poor: 'Connection: poor' },
-  callLabel: 'Call',
-};
+import type { ImCallStrings } from '../i18n/call-strings.js';
+export { defaultCallStrings, type ImCallStrings } from '../i18n/call-strings.js';
 
 export interface ImCallStateDetail {
   phase: CallState['phase'];
@@ -172,6 +109,12 @@ export class ImCall extends LitElement {
   /** Seconds an invitation rings before it times out (5–120). */
   @property({ type: Number }) timeout = 30;
 
+  /**
+   * Language: any BCP 47 tag (`en`, `zh-Hans`, `zh-Hant`, `zh-TW`, …). Defaults to the
+   * provider's `locale`, else the nearest `lang` (the page's), else English.
+   */
+  @property({ reflect: true }) locale: string | undefined;
+
   /** Replacement texts (i18n). */
   @property({ attribute: false }) strings: Partial<ImCallStrings> | undefined;
 
@@ -201,6 +144,7 @@ export class ImCall extends LitElement {
   });
 
   private readonly themes = new ThemeController(this);
+  private readonly i18n = new LocaleController(this);
 
   /** The call engine (state, stats), once a client is attached. */
   get callManager(): CallManager | null {
@@ -213,7 +157,7 @@ export class ImCall extends LitElement {
   }
 
   private get t(): ImCallStrings {
-    return this.strings ? { ...defaultCallStrings, ...this.strings } : defaultCallStrings;
+    return this.i18n.call(this.strings);
   }
 
   private engine(): CallManager {

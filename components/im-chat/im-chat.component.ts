@@ -7,10 +7,11 @@ import { parseConversationID } from '../../src/model/conversation-id.js';
 import { ContentType, LoginStatus, MessageStatus, SessionType } from '../../src/model/enums.js';
 import type { ConversationItem, MessageItem } from '../../src/model/types.js';
 import type { ImTheme } from '../context.js';
-import { resolveStrings, type ImStrings } from '../i18n/strings.js';
+import type { ImStrings } from '../i18n/strings.js';
 import { avatar, hueOf } from '../shared/avatar.js';
 import { ClientController } from '../shared/client-controller.js';
-import { formatClock, formatDayLabel, formatFull, isoTime, isSameDay, startOfDay } from '../shared/format.js';
+import { isoTime, isSameDay, startOfDay } from '../shared/format.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { alertIcon, arrowDownIcon, chatIcon, clockIcon, doubleTickIcon, retryIcon, sendIcon, tickIcon } from '../shared/icons.js';
 import { messageText } from '../shared/message-text.js';
 import { ThemeController } from '../shared/theme-controller.js';
@@ -18,7 +19,7 @@ import styles from './im-chat.styles.js';
 import { ContentType as CT } from '../../src/model/enums.js';
 import { AT_ALL } from '../../src/model/elems.js';
 import { installBuiltinRenderers, layoutOf, rendererFor, type MessageRenderContext } from './renderers/index.js';
-import { defaultMessageStrings, type MessageStrings } from './strings-messages.js';
+import type { MessageStrings } from './strings-messages.js';
 import { actionsFor, copyText, type MessageActionID } from './actions/menu.js';
 import { renderOverlay, type Overlay } from './overlays.js';
 import { createForFile, filesOf } from './composer/attach.js';
@@ -225,6 +226,12 @@ export class ImChat extends LitElement {
   /** `light`, `dark` or `auto` (follows the OS); defaults to the provider's theme, else light. */
   @property({ reflect: true }) theme: ImTheme | undefined;
 
+  /**
+   * Language: any BCP 47 tag (`en`, `zh-Hans`, `zh-Hant`, `zh-TW`, …). Defaults to the
+   * provider's `locale`, else the nearest `lang` (the page's), else English.
+   */
+  @property({ reflect: true }) locale: string | undefined;
+
   /** Messages per history page. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 30;
 
@@ -244,7 +251,7 @@ export class ImChat extends LitElement {
   @state() private composerEmpty = true;
   @state() private composerError = '';
 
-  /** Texts of message types and actions (merged over the English defaults). */
+  /** Texts of message types and actions (merged over the locale's table). */
   @property({ attribute: false }) messageStrings: Partial<MessageStrings> | undefined;
 
   /** Recall window shown by the action menu (ms); the server enforces its own. Default 2 minutes. */
@@ -357,6 +364,7 @@ export class ImChat extends LitElement {
   });
 
   private readonly themes = new ThemeController(this);
+  private readonly i18n = new LocaleController(this);
 
   constructor() {
     super();
@@ -893,7 +901,7 @@ export class ImChat extends LitElement {
   // ---- message types and actions (issue 3) ---------------------------------
 
   private get mt(): MessageStrings {
-    return { ...defaultMessageStrings, ...this.messageStrings };
+    return this.i18n.messages(this.messageStrings);
   }
 
   private notifyTyping(tip: string): void {
@@ -1297,7 +1305,7 @@ export class ImChat extends LitElement {
   // ---- rendering -----------------------------------------------------------
 
   private get text(): ImStrings {
-    return resolveStrings(this.strings);
+    return this.i18n.strings(this.strings);
   }
 
   private get isGroup(): boolean {
@@ -1359,7 +1367,7 @@ export class ImChat extends LitElement {
 
   private renderMessage(m: MessageItem, prev: MessageItem | undefined, next: MessageItem | undefined): TemplateResult {
     const t = this.text;
-    if (m.contentType === CALL_RECORD_CONTENT_TYPE) return renderCallRecord(m, this.selfID);
+    if (m.contentType === CALL_RECORD_CONTENT_TYPE) return renderCallRecord(m, this.selfID, this.mt, this.i18n);
     const layout = layoutOf(m);
     if (layout === 'notice') {
       return html`<div part="notice" data-msg-id=${m.clientMsgID} data-seq=${m.seq}>${rendererFor(m).render(this.renderCtx(m))}</div>`;
@@ -1426,8 +1434,8 @@ export class ImChat extends LitElement {
             : html`<span class="sr-only">${own ? t.you : senderName}:</span>`}
           ${forwardedFrom ? html`<span part="forwarded" class="forwarded">${this.mt.forwarded(forwardedFrom)}</span>` : nothing}
           <div part="content" class="content-${m.contentType}">${rendererFor(m).render(this.renderCtx(m))}</div><span part="meta">
-            <time part="time" datetime=${isoTime(m.sendTime)} title=${formatFull(m.sendTime)}
-              >${formatClock(m.sendTime)}</time
+            <time part="time" datetime=${isoTime(m.sendTime)} title=${this.i18n.full(m.sendTime)}
+              >${this.i18n.clock(m.sendTime)}</time
             >${this.renderStatus(m)}
           </span>
         </div>
@@ -1458,7 +1466,7 @@ export class ImChat extends LitElement {
       else days.push({ day, messages: [m] });
     }
     const renderDay = (d: { day: number; messages: MessageItem[] }) => {
-      const label = formatDayLabel(d.messages[0]!.sendTime, now);
+      const label = this.i18n.dayLabel(d.messages[0]!.sendTime, now);
       const ms = d.messages;
       return html`<div class="day" part="day" role="group" aria-label=${label}>
         <div part="date-separator" aria-hidden="true">${label}</div>
@@ -1626,6 +1634,7 @@ export class ImChat extends LitElement {
       ${this.dragging ? html`<div part="drop-zone" class="drop-zone">${this.mt.dropFiles}</div>` : nothing}
       ${renderOverlay(this.overlay, {
         t: this.mt,
+        formatTime: (t) => this.i18n.full(t),
         close: () => (this.overlay = null),
         zoom: (d) => {
           if (this.overlay?.kind === 'image') this.overlay = { ...this.overlay, zoom: Math.min(4, Math.max(0.5, this.overlay.zoom + d)) };

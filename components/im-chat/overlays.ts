@@ -13,6 +13,8 @@ export type Overlay =
 
 export interface OverlayHost {
   t: MessageStrings;
+  /** Full date and time in the element's locale (default: the runtime's). */
+  formatTime?: (t: number) => string;
   close(): void;
   zoom(delta: number): void;
   forwardTo(conversation: ConversationItem): void;
@@ -63,7 +65,7 @@ export function renderOverlay(o: Overlay | null, host: OverlayHost): TemplateRes
           ${(m?.multiMessage ?? []).map(
             (x) => html`<li part="merged-item">
               <span class="merged-sender">${x.senderNickname || x.sendID}</span>
-              <time class="merged-time">${formatFull(x.sendTime)}</time>
+              <time class="merged-time">${(host.formatTime ?? formatFull)(x.sendTime)}</time>
               <div class="merged-text">${messageSummary(x)}</div>
             </li>`,
           )}
@@ -79,7 +81,7 @@ export function renderOverlay(o: Overlay | null, host: OverlayHost): TemplateRes
           : html`<div class="dialog-body">
               ${o.error ? html`<p role="alert">${o.error}</p>` : nothing}
               <ul class="readers" part="readers">
-                ${o.readers.map((r) => html`<li part="reader">${r.nickname} <time>${formatFull(r.readTime)}</time></li>`)}
+                ${o.readers.map((r) => html`<li part="reader">${r.nickname} <time>${(host.formatTime ?? formatFull)(r.readTime)}</time></li>`)}
               </ul>
               <p class="readers-unread">${t.unreadMembers(o.unread)}</p>
             </div>`,

@@ -1,4 +1,5 @@
-import { formatBytes } from './renderers/format-bytes.js';
+import { formatCount, plural } from '../i18n/plural.js';
+import { formatBytes, formatDuration } from '../shared/format.js';
 
 /** Texts of the message types and actions in `<im-chat>` (override through `strings`). */
 export interface MessageStrings {
@@ -15,6 +16,8 @@ export interface MessageStrings {
   file: string;
   download: string;
   fileSize: (bytes: number) => string;
+  /** A voice or video length in seconds, `1:05`. */
+  duration: (seconds: number) => string;
   openMap: string;
   location: string;
   sticker: string;
@@ -60,6 +63,18 @@ export interface MessageStrings {
   search: string;
   searchPlaceholder: string;
   noResults: string;
+  unplayed: string;
+  /** A call record in the log (contentType 1600), as the viewer sees it. */
+  callRecord: (r: CallRecordText) => string;
+  call: string;
+}
+
+/** What a call record line is made of: the kind, how it ended, whether the viewer placed it, and the duration (`02:13`). */
+export interface CallRecordText {
+  video: boolean;
+  status: string;
+  mine: boolean;
+  duration: string;
 }
 
 export const defaultMessageStrings: MessageStrings = {
@@ -75,13 +90,14 @@ export const defaultMessageStrings: MessageStrings = {
   video: 'Video',
   file: 'File',
   download: 'Download',
-  fileSize: formatBytes,
+  fileSize: (n) => formatBytes(n, 'en'),
+  duration: (s) => formatDuration(s, 'en'),
   openMap: 'Open in map',
   location: 'Location',
   sticker: 'Sticker',
   unknownType: (t) => `This message type (${t}) cannot be shown here.`,
   chatHistory: 'Chat history',
-  chatHistoryOf: (n) => `${n} message${n === 1 ? '' : 's'}`,
+  chatHistoryOf: (n) => `${formatCount(n)} ${plural(n, 'message', 'messages')}`,
   uploading: (p) => `Uploading ${p}%`,
   cancelUpload: 'Cancel upload',
   recalledBy: (name) => `${name} recalled a message`,
@@ -95,11 +111,11 @@ export const defaultMessageStrings: MessageStrings = {
   recall: 'Recall',
   deleteForMe: 'Delete for me',
   deleteForEveryone: 'Delete for everyone',
-  readBy: (n) => `Read by ${n}`,
+  readBy: (n) => `Read by ${formatCount(n)}`,
   readers: 'Read by',
-  unreadMembers: (n) => `${n} not read yet`,
+  unreadMembers: (n) => `${formatCount(n)} not read yet`,
   moreActions: 'Message actions',
-  selectedCount: (n) => `${n} selected`,
+  selectedCount: (n) => `${formatCount(n)} selected`,
   forwardSelected: 'Forward as chat history',
   deleteSelected: 'Delete for me',
   cancel: 'Cancel',
@@ -121,4 +137,24 @@ export const defaultMessageStrings: MessageStrings = {
   search: 'Search messages',
   searchPlaceholder: 'Search in this chat',
   noResults: 'No messages found',
+  unplayed: 'unplayed',
+  callRecord: ({ video, status, mine, duration }) => {
+    const kind = video ? 'video call' : 'voice call';
+    const Kind = video ? 'Video call' : 'Voice call';
+    switch (status) {
+      case 'completed':
+        return `${Kind} · ${duration}`;
+      case 'missed':
+        return mine ? `${Kind} · no answer` : `Missed ${kind}`;
+      case 'declined':
+        return mine ? `${Kind} · declined` : `${Kind} · you declined`;
+      case 'cancelled':
+        return mine ? `${Kind} · cancelled` : `Missed ${kind} (cancelled)`;
+      case 'busy':
+        return mine ? `${Kind} · busy` : `Missed ${kind} (you were busy)`;
+      default:
+        return Kind;
+    }
+  },
+  call: 'Call',
 };

@@ -6,10 +6,11 @@ import { groupConversationID, singleConversationID } from '../../src/model/conve
 import { ApplicationResult, type BlackInfo, type FriendApplication, type FriendInfo, type GroupApplication } from '../../src/model/social.js';
 import type { GroupInfo } from '../../src/model/types.js';
 import type { ImTheme } from '../context.js';
-import { resolveSocialStrings, type ImSocialStrings } from '../i18n/social-strings.js';
+import type { ImSocialStrings } from '../i18n/social-strings.js';
 import { avatar } from '../shared/avatar.js';
 import { ClientController } from '../shared/client-controller.js';
 import { userPlusIcon, usersIcon } from '../shared/social-icons.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import type { ImMembersPickedDetail } from '../im-member-picker/im-member-picker.component.js';
 import styles from './im-contacts.styles.js';
@@ -67,6 +68,12 @@ export class ImContacts extends LitElement {
 
   @property({ attribute: false }) client: ImClientApi | undefined;
   @property({ reflect: true }) theme: ImTheme | undefined;
+
+  /**
+   * Language: any BCP 47 tag (`en`, `zh-Hans`, `zh-Hant`, `zh-TW`, …). Defaults to the
+   * provider's `locale`, else the nearest `lang` (the page's), else English.
+   */
+  @property({ reflect: true }) locale: string | undefined;
   /** The open tab. */
   @property({ reflect: true }) tab: ImContactsTab = 'friends';
   /** The highlighted friend. */
@@ -115,9 +122,10 @@ export class ImContacts extends LitElement {
     },
   });
   private readonly themes = new ThemeController(this);
+  private readonly i18n = new LocaleController(this);
 
   private get s(): ImSocialStrings {
-    return resolveSocialStrings(this.strings);
+    return this.i18n.social(this.strings);
   }
 
   /** Pending friend requests to me plus pending join requests to groups I manage. */

@@ -8,15 +8,16 @@ import type { ConnectionState } from '../../src/client/events.js';
 import { LoginStatus, RecvMsgOpt, SessionType } from '../../src/model/enums.js';
 import type { ConversationItem } from '../../src/model/types.js';
 import type { ImTheme } from '../context.js';
-import { resolveStrings, type ImStrings } from '../i18n/strings.js';
+import type { ImStrings } from '../i18n/strings.js';
 import { avatar } from '../shared/avatar.js';
 import { ClientController } from '../shared/client-controller.js';
-import { formatBadge, formatFull, formatListTime, isoTime } from '../shared/format.js';
+import { isoTime } from '../shared/format.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { chatIcon, muteIcon, pinIcon } from '../shared/icons.js';
 import { messageText, previewLine } from '../shared/message-text.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import styles from './im-conversation-list.styles.js';
-import { resolveSocialStrings, type ImSocialStrings } from '../i18n/social-strings.js';
+import type { ImSocialStrings } from '../i18n/social-strings.js';
 import { moreIcon } from '../shared/social-icons.js';
 
 /** What the row menu can do to a conversation. */
@@ -119,6 +120,12 @@ export class ImConversationList extends LitElement {
   /** `light`, `dark` or `auto` (follows the OS); defaults to the provider's theme, else light. */
   @property({ reflect: true }) theme: ImTheme | undefined;
 
+  /**
+   * Language: any BCP 47 tag (`en`, `zh-Hans`, `zh-Hant`, `zh-TW`, …). Defaults to the
+   * provider's `locale`, else the nearest `lang` (the page's), else English.
+   */
+  @property({ reflect: true }) locale: string | undefined;
+
   /** Avatar size in pixels. */
   @property({ type: Number, attribute: 'avatar-size' }) avatarSize = 46;
 
@@ -192,6 +199,7 @@ export class ImConversationList extends LitElement {
   });
 
   private readonly themes = new ThemeController(this);
+  private readonly i18n = new LocaleController(this);
 
   /** The height of every row: the avatar or the two text lines, whichever is taller, plus padding. */
   private get rowHeight(): number {
@@ -278,7 +286,7 @@ export class ImConversationList extends LitElement {
   }
 
   private get social(): ImSocialStrings {
-    return resolveSocialStrings(this.socialStrings);
+    return this.i18n.social(this.socialStrings);
   }
 
   /** Opens the row menu of a conversation (at a point inside the element, or under the row). */
@@ -423,7 +431,7 @@ export class ImConversationList extends LitElement {
   }
 
   private get text(): ImStrings {
-    return resolveStrings(this.strings);
+    return this.i18n.strings(this.strings);
   }
 
   /** Selects a conversation as if the user had chosen it (fires `im-conversation-select`). */
@@ -626,13 +634,13 @@ export class ImConversationList extends LitElement {
           </span>
           <span class="spacer"></span>
           ${time
-            ? html`<time part="time" datetime=${isoTime(time)} title=${formatFull(time)}>${formatListTime(time, now)}</time>`
+            ? html`<time part="time" datetime=${isoTime(time)} title=${this.i18n.full(time)}>${this.i18n.listTime(time, now)}</time>`
             : nothing}
         </div>
         <div class="row">
           <span part="preview"
             >${unread && c.groupAtType & 3
-              ? html`<span part="preview-mention" style="color: var(--_im-color-danger, #d93025); font-weight: 600">${c.groupAtType & 1 ? '[You were mentioned] ' : '[@All] '}</span>`
+              ? html`<span part="preview-mention" style="color: var(--_im-color-danger, #d93025); font-weight: 600">${c.groupAtType & 1 ? t.mentionedYou : t.mentionedAll} </span>`
               : nothing}${c.draftText && !selected
               ? html`<span part="preview-draft">${t.draft}: </span>`
               : sender
@@ -641,7 +649,7 @@ export class ImConversationList extends LitElement {
           >
           ${unread
             ? html`<span part=${muted ? 'badge badge-muted' : 'badge'}
-                ><span aria-hidden="true">${formatBadge(c.unreadCount)}</span
+                ><span aria-hidden="true">${this.i18n.badge(c.unreadCount)}</span
                 ><span class="sr-only">${t.unread(c.unreadCount)}</span></span
               >`
             : nothing}

@@ -6,10 +6,11 @@ import { GroupRole } from '../../src/model/enums.js';
 import { ApplicationResult, GroupStatus, type GroupApplication } from '../../src/model/social.js';
 import type { GroupInfo, GroupMemberInfo } from '../../src/model/types.js';
 import type { ImTheme } from '../context.js';
-import { resolveSocialStrings, type ImSocialStrings } from '../i18n/social-strings.js';
+import type { ImSocialStrings } from '../i18n/social-strings.js';
 import type { ImMembersPickedDetail } from '../im-member-picker/im-member-picker.component.js';
 import { avatar } from '../shared/avatar.js';
 import { ClientController } from '../shared/client-controller.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import styles from './im-group-settings.styles.js';
 
@@ -65,6 +66,12 @@ export class ImGroupSettings extends LitElement {
 
   @property({ attribute: false }) client: ImClientApi | undefined;
   @property({ reflect: true }) theme: ImTheme | undefined;
+
+  /**
+   * Language: any BCP 47 tag (`en`, `zh-Hans`, `zh-Hant`, `zh-TW`, …). Defaults to the
+   * provider's `locale`, else the nearest `lang` (the page's), else English.
+   */
+  @property({ reflect: true }) locale: string | undefined;
   @property({ attribute: 'group-id' }) groupId = '';
   @property({ attribute: false }) strings: Partial<ImSocialStrings> | undefined;
 
@@ -109,9 +116,10 @@ export class ImGroupSettings extends LitElement {
     attached: () => void this.load(),
   });
   private readonly themes = new ThemeController(this);
+  private readonly i18n = new LocaleController(this);
 
   private get s(): ImSocialStrings {
-    return resolveSocialStrings(this.strings);
+    return this.i18n.social(this.strings);
   }
 
   private ifMine(groupID: string): void {
@@ -150,7 +158,7 @@ export class ImGroupSettings extends LitElement {
       this.group = group;
       this.me = mine[0] ?? null;
       if (!group) {
-        this.error = 'No such group.';
+        this.error = this.s.groupNotFound;
         return;
       }
       if (group.status === GroupStatus.Dismissed) this.gone = 'dismissed';
@@ -315,7 +323,7 @@ export class ImGroupSettings extends LitElement {
               <span class="who" role="button" tabindex="0" style="cursor:pointer" @click=${() => this.selectMember(m.userID)}
                 @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.selectMember(m.userID); } }}>
                 <span class="name">${m.nickname}${m.userID === this.selfID ? ` (${s.you})` : ''}</span>
-                <span class="sub">${m.userID}${muted ? html` · <span class="muted">${s.mutedUntil(new Date(m.muteEndTime).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }))}</span>` : nothing}</span>
+                <span class="sub">${m.userID}${muted ? html` · <span class="muted">${s.mutedUntil(this.i18n.clock(m.muteEndTime))}</span>` : nothing}</span>
               </span>
               ${this.roleLabel(m.roleLevel)}
               ${hasActions

@@ -4,10 +4,11 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ImClientApi } from '../../src/client/api.js';
 import { ID_PATTERN } from '../../src/model/conversation-id.js';
 import type { ImTheme } from '../context.js';
-import { resolveSocialStrings, type ImSocialStrings } from '../i18n/social-strings.js';
+import type { ImSocialStrings } from '../i18n/social-strings.js';
 import { avatar } from '../shared/avatar.js';
 import { ClientController } from '../shared/client-controller.js';
 import { checkIcon, closeIcon } from '../shared/social-icons.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import styles from './im-member-picker.styles.js';
 
@@ -60,6 +61,12 @@ export class ImMemberPicker extends LitElement {
 
   @property({ attribute: false }) client: ImClientApi | undefined;
   @property({ reflect: true }) theme: ImTheme | undefined;
+
+  /**
+   * Language: any BCP 47 tag (`en`, `zh-Hans`, `zh-Hant`, `zh-TW`, …). Defaults to the
+   * provider's `locale`, else the nearest `lang` (the page's), else English.
+   */
+  @property({ reflect: true }) locale: string | undefined;
   /** Who can be picked; when unset, the user's friends. */
   @property({ attribute: false }) candidates: PickCandidate[] | undefined;
   /** User IDs shown but not pickable (e.g. existing members). */
@@ -93,9 +100,10 @@ export class ImMemberPicker extends LitElement {
     detached: () => (this.loaded = null),
   });
   private readonly themes = new ThemeController(this);
+  private readonly i18n = new LocaleController(this);
 
   private get s(): ImSocialStrings {
-    return resolveSocialStrings(this.strings);
+    return this.i18n.social(this.strings);
   }
 
   private async loadFriends(): Promise<void> {

@@ -2,8 +2,9 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ImClientApi } from '../../src/client/api.js';
 import type { ImTheme } from '../context.js';
-import { resolveSocialStrings, type ImSocialStrings } from '../i18n/social-strings.js';
+import type { ImSocialStrings } from '../i18n/social-strings.js';
 import { bellIcon } from '../shared/social-icons.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import styles from './im-notifier.styles.js';
 import { NotificationController, type NotifyDetail } from './notification-controller.js';
@@ -31,6 +32,11 @@ export class ImNotifier extends LitElement {
 
   @property({ attribute: false }) client: ImClientApi | undefined;
   @property({ reflect: true }) theme: ImTheme | undefined;
+  /**
+   * Language: any BCP 47 tag (`en`, `zh-Hans`, `zh-Hant`, `zh-TW`, …). Defaults to the
+   * provider's `locale`, else the nearest `lang` (the page's), else English.
+   */
+  @property({ reflect: true }) locale: string | undefined;
   /** Desktop notifications (when the user allows them). */
   @property({ type: Boolean }) desktop = true;
   /** Play a short chime for each notification. */
@@ -49,6 +55,7 @@ export class ImNotifier extends LitElement {
     desktop: () => this.desktop,
     sound: () => this.sound,
     whenVisible: () => this.whenVisible,
+    strings: () => this.i18n.strings(),
     beforeNotify: (detail) => this.fire('im-notify', detail, true),
     onClick: (detail) => void this.fire('im-notification-click', detail, false),
     onUnread: (total) => {
@@ -58,6 +65,7 @@ export class ImNotifier extends LitElement {
   });
 
   private readonly themes = new ThemeController(this);
+  private readonly i18n = new LocaleController(this);
 
   /** The total unread count, as last reported by the client. */
   get unread(): number {
@@ -88,7 +96,7 @@ export class ImNotifier extends LitElement {
 
   protected override render(): TemplateResult | typeof nothing {
     if (!this.prompt || !this.desktop || this.notifications.permission !== 'default') return nothing;
-    const s = resolveSocialStrings(this.strings);
+    const s = this.i18n.social(this.strings);
     return html`<button part="enable-button" type="button" @click=${() => void this.requestPermission()}>${bellIcon()} ${s.enableNotifications}</button>`;
   }
 }

@@ -5,7 +5,7 @@ import { isQuietTime, type UserSettings } from '../../src/model/social.js';
 import type { MessageItem } from '../../src/model/types.js';
 import { ClientController, type ClientHost } from '../shared/client-controller.js';
 import { messageText } from '../shared/message-text.js';
-import { resolveStrings } from '../i18n/strings.js';
+import { resolveStrings, type ImStrings } from '../i18n/strings.js';
 
 export interface NotifyDetail {
   message: MessageItem;
@@ -21,6 +21,8 @@ export interface NotificationControllerOptions {
   sound: () => boolean;
   /** Notify also while the page is visible (default: only while hidden). */
   whenVisible: () => boolean;
+  /** The texts of notification bodies (`[Photo]`…) in the host's locale; default English. */
+  strings?: () => ImStrings;
   /** Asked before each notification; return false to skip it (the element fires a cancelable event here). */
   beforeNotify?: (detail: NotifyDetail) => boolean;
   /** A desktop notification was clicked. */
@@ -134,7 +136,7 @@ export class NotificationController implements ReactiveController {
     } catch {
       // Unknown conversation: notify with the sender's name.
     }
-    const detail: NotifyDetail = { message: m, conversationID: m.conversationID, title, body: messageText(m, resolveStrings(undefined)) };
+    const detail: NotifyDetail = { message: m, conversationID: m.conversationID, title, body: messageText(m, this.options.strings?.() ?? resolveStrings(undefined)) };
     if (this.options.beforeNotify && !this.options.beforeNotify(detail)) return false;
     let done = false;
     if (this.options.desktop() && this.permission === 'granted') {

@@ -3,7 +3,7 @@ import { html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ImClientApi } from '../../src/client/api.js';
 import { ImClient } from '../../src/client/im-client.js';
-import { imClientContext, imThemeContext, type ImTheme } from '../context.js';
+import { imClientContext, imLocaleContext, imThemeContext, type ImTheme } from '../context.js';
 import styles from './im-provider.styles.js';
 
 export interface ImLoginDetail {
@@ -15,7 +15,7 @@ export interface ImLoginErrorDetail {
 }
 
 /**
- * @summary Shares one IM client (and a theme) with every imkit element inside it.
+ * @summary Shares one IM client (and a theme and a language) with every imkit element inside it.
  *
  * Either give it a client (`provider.client = new ImClient(…)`), or let it make
  * one from `server-url`. When `user-id` and `token` are set too, it logs in, and
@@ -41,6 +41,15 @@ export class ImProvider extends LitElement {
   /** Theme for the elements inside (each may override with its own `theme`). */
   @property({ reflect: true }) theme: ImTheme | undefined;
 
+  /**
+   * Language of the elements inside: any BCP 47 tag. `en`, `zh-Hans` and `zh-Hant`
+   * ship; `zh-CN`/`zh-SG` → Simplified, `zh-TW`/`zh-HK`/`zh-MO` → Traditional,
+   * anything else → English. Unset: each element follows its nearest `lang`
+   * (the page's). Each element may override with its own `locale`. Changing it
+   * re-renders every element live.
+   */
+  @property({ reflect: true }) locale: string | undefined;
+
   /** A client to share. When unset, the provider creates one from `server-url`. */
   @property({ attribute: false }) client: ImClientApi | undefined;
 
@@ -54,6 +63,17 @@ export class ImProvider extends LitElement {
     callback: (value) => {
       this.outerTheme = value ?? undefined;
       this.themeProvider.setValue(this.theme ?? this.outerTheme);
+    },
+  });
+  private readonly localeProvider = new ContextProvider(this, { context: imLocaleContext });
+  /** An outer provider's locale, handed on when this one sets none. */
+  private outerLocale: string | undefined;
+  private readonly localeConsumer = new ContextConsumer(this, {
+    context: imLocaleContext,
+    subscribe: true,
+    callback: (value) => {
+      this.outerLocale = value ?? undefined;
+      this.localeProvider.setValue(this.locale || this.outerLocale);
     },
   });
   private owned: { client: ImClientApi; serverURL: string } | undefined;
@@ -92,6 +112,7 @@ export class ImProvider extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('theme')) this.themeProvider.setValue(this.theme ?? this.outerTheme);
+    if (changed.has('locale')) this.localeProvider.setValue(this.locale || this.outerLocale);
     if (!this.isConnected) return;
     if (!this.client && this.serverURL && (!this.owned || this.owned.serverURL !== this.serverURL)) {
       this.releaseOwned();

@@ -5,9 +5,10 @@ import { singleConversationID } from '../../src/model/conversation-id.js';
 import type { FriendInfo, SelfInfoUpdate } from '../../src/model/social.js';
 import type { UserInfo } from '../../src/model/types.js';
 import type { ImTheme } from '../context.js';
-import { resolveSocialStrings, type ImSocialStrings } from '../i18n/social-strings.js';
+import type { ImSocialStrings } from '../i18n/social-strings.js';
 import { avatar } from '../shared/avatar.js';
 import { ClientController } from '../shared/client-controller.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import styles from './im-user-profile.styles.js';
 
@@ -57,6 +58,12 @@ export class ImUserProfile extends LitElement {
 
   @property({ attribute: false }) client: ImClientApi | undefined;
   @property({ reflect: true }) theme: ImTheme | undefined;
+
+  /**
+   * Language: any BCP 47 tag (`en`, `zh-Hans`, `zh-Hant`, `zh-TW`, …). Defaults to the
+   * provider's `locale`, else the nearest `lang` (the page's), else English.
+   */
+  @property({ reflect: true }) locale: string | undefined;
   /** Whose profile; empty means the logged-in user. */
   @property({ attribute: 'user-id' }) userId = '';
   @property({ attribute: false }) strings: Partial<ImSocialStrings> | undefined;
@@ -90,9 +97,10 @@ export class ImUserProfile extends LitElement {
     attached: () => void this.load(),
   });
   private readonly themes = new ThemeController(this);
+  private readonly i18n = new LocaleController(this);
 
   private get s(): ImSocialStrings {
-    return resolveSocialStrings(this.strings);
+    return this.i18n.social(this.strings);
   }
 
   private get targetID(): string {
@@ -249,7 +257,7 @@ export class ImUserProfile extends LitElement {
     const name = this.friend?.remark || u.nickname || u.userID;
     const details: Array<[string, string]> = [];
     if (u.gender) details.push([s.gender, s.genders[u.gender] ?? '']);
-    if (u.birth) details.push([s.birthday, new Date(u.birth).toLocaleDateString(undefined, { timeZone: 'UTC' })]);
+    if (u.birth) details.push([s.birthday, this.i18n.date(new Date(u.birth).getTime(), 'UTC')]);
     if (u.email) details.push([s.email, u.email]);
     if (this.friend?.remark) details.push([s.nickname, u.nickname]);
     return html`<div part="base"><div class="scroll">

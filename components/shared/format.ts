@@ -80,7 +80,73 @@ export function isoTime(t: number): string {
   return new Date(t).toISOString();
 }
 
-/** Unread counts: 1–99, then "99+". */
-export function formatBadge(count: number): string {
-  return count > 99 ? '99+' : String(count);
+const numberCache = new Map<string, Intl.NumberFormat>();
+
+function numberFormatter(locale: string | undefined, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let f = numberCache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, options);
+    numberCache.set(key, f);
+  }
+  return f;
+}
+
+/** A count in the locale's digits and grouping (`1,234`). */
+export function formatNumber(n: number, locale?: string): string {
+  return numberFormatter(locale).format(n);
+}
+
+/** Unread counts: 1–99, then "99+" (digits in the locale's numbering). */
+export function formatBadge(count: number, locale?: string): string {
+  return count > 99 ? `${formatNumber(99, locale)}+` : formatNumber(count, locale);
+}
+
+const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+
+/** A file size through Intl unit formatting: `512 byte`, `1.5 kB`, `12 MB` (binary steps); bad input → ''. */
+export function formatBytes(n: number, locale?: string): string {
+  if (!Number.isFinite(n) || n < 0) return '';
+  let i = 0;
+  let v = n;
+  while (v >= 1024 && i < BYTE_UNITS.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  const digits = i === 0 || v >= 10 ? 0 : 1;
+  return numberFormatter(locale, {
+    style: 'unit',
+    unit: BYTE_UNITS[i],
+    unitDisplay: i === 0 ? 'long' : 'short',
+    maximumFractionDigits: digits,
+  }).format(digits ? v : Math.round(v));
+}
+
+/** A media or call duration as `m:ss` or `h:mm:ss`, digits in the locale's numbering. */
+export function formatDuration(seconds: number, locale?: string): string {
+  const total = Math.max(0, Math.round(Number.isFinite(seconds) ? seconds : 0));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const two = numberFormatter(locale, { minimumIntegerDigits: 2, useGrouping: false });
+  const one = numberFormatter(locale, { useGrouping: false });
+  return h ? `${one.format(h)}:${two.format(m)}:${two.format(s)}` : `${one.format(m)}:${two.format(s)}`;
+}
+
+/** "3 minutes ago", "in 2 days", "昨天": the nearest unit through Intl.RelativeTimeFormat. */
+export function formatRelative(t: number, now: number = Date.now(), locale?: string): string {
+  const diff = (t - now) / 1000;
+  const abs = Math.abs(diff);
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  if (abs < 60) return rtf.format(Math.round(diff), 'second');
+  if (abs < 3600) return rtf.format(Math.round(diff / 60), 'minute');
+  if (abs < 86400) return rtf.format(Math.round(diff / 3600), 'hour');
+  if (abs < 30 * 86400) return rtf.format(Math.round(diff / 86400), 'day');
+  if (abs < 365 * 86400) return rtf.format(Math.round(diff / (30 * 86400)), 'month');
+  return rtf.format(Math.round(diff / (365 * 86400)), 'year');
+}
+
+/** A calendar date only (birthdays): `timeZone: 'UTC'` keeps the stored day. */
+export function formatDate(t: number, locale?: string, timeZone?: string): string {
+  return formatter(locale, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(t);
 }

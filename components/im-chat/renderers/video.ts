@@ -1,7 +1,6 @@
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { MessageRenderContext } from './registry.js';
-import { formatDuration } from './format-bytes.js';
 import { mediaURL, uploadOverlay, withURL } from './media.js';
 
 const BOX = 260;
@@ -37,7 +36,7 @@ export function renderVideo(ctx: MessageRenderContext) {
         ? withURL(ctx, v.snapshotUrl, v.snapshotPath, (src) => html`<img src=${src} alt="" />`, html``)
         : ''}
       <span class="video-play" aria-hidden="true">▶</span>
-      <span class="video-duration" part="video-duration">${formatDuration(v.duration)}</span>
+      <span class="video-duration" part="video-duration">${ctx.t.duration(v.duration)}</span>
     </button>
     <div class="video-slot"></div>
     ${uploadOverlay(ctx)}

@@ -1,6 +1,5 @@
 import { html } from 'lit';
 import type { MessageRenderContext } from './registry.js';
-import { formatDuration } from './format-bytes.js';
 import { uploadOverlay, withURL } from './media.js';
 
 /** A voice message: play/pause, progress, duration; unplayed ones by others carry a dot until played. */
@@ -27,7 +26,7 @@ export function renderVoice(ctx: MessageRenderContext) {
     const btn = root.querySelector('button');
     btn?.setAttribute('aria-label', audio.paused ? ctx.t.play : ctx.t.pause);
     const time = root.querySelector('.voice-time');
-    if (time) time.textContent = formatDuration(audio.paused && audio.currentTime === 0 ? s.duration : audio.currentTime);
+    if (time) time.textContent = ctx.t.duration(audio.paused && audio.currentTime === 0 ? s.duration : audio.currentTime);
   };
   return html`<div part="voice" class="voice ${unplayed ? 'unplayed' : ''}">
     <button part="voice-play" type="button" class="voice-play" aria-label=${ctx.t.play} @click=${toggle}>
@@ -35,8 +34,8 @@ export function renderVoice(ctx: MessageRenderContext) {
       <svg class="icon-pause" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="currentColor" d="M6 5h4v14H6zm8 0h4v14h-4z"/></svg>
     </button>
     <span class="voice-track" part="voice-progress"><span class="voice-fill"></span></span>
-    <span class="voice-time" part="voice-duration" .textContent=${formatDuration(s.duration)}></span>
-    ${unplayed ? html`<span class="voice-dot" part="voice-unplayed" aria-label="unplayed"></span>` : ''}
+    <span class="voice-time" part="voice-duration" .textContent=${ctx.t.duration(s.duration)}></span>
+    ${unplayed ? html`<span class="voice-dot" part="voice-unplayed" aria-label=${ctx.t.unplayed}></span>` : ''}
     ${withURL(
       ctx,
       s.sourceUrl,
