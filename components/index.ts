@@ -15,3 +15,8 @@ export { ClientController, type ClientHost, type ClientEventHandlers } from './s
 export { ThemeController } from './shared/theme-controller.js';
 export { defaultStrings, type ImStrings } from './i18n/strings.js';
 export { TOKENS, type TokenName } from './styles/tokens.js';
+export { LocaleController } from './shared/locale-controller.js';
+export { resolveLocale, intlLocaleFor, IM_LOCALES, type ImLocale } from './i18n/locale.js';
+export { tablesFor } from './i18n/registry.js';
+export type { ImLocaleTables } from './i18n/tables.js';
+export { defaultCallStrings, type ImCallStrings } from './i18n/call-strings.js';

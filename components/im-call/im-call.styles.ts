@@ -168,7 +168,7 @@ export default [
     /* One-to-one: the other person fills the view, you are a picture-in-picture. */
     .pip [part~='tile-local'] {
       position: absolute;
-      right: 14px;
+      inset-inline-end: 14px;
       bottom: 92px;
       width: min(28%, 200px);
       aspect-ratio: 4 / 3;
@@ -177,7 +177,7 @@ export default [
     }
     .tile-label {
       position: absolute;
-      left: 8px;
+      inset-inline-start: 8px;
       bottom: 8px;
       display: inline-flex;
       align-items: center;
@@ -201,7 +201,7 @@ export default [
     .tile-state {
       position: absolute;
       top: 8px;
-      left: 8px;
+      inset-inline-start: 8px;
       padding: 2px 8px;
       border-radius: 6px;
       background: rgba(0, 0, 0, 0.55);
@@ -211,7 +211,7 @@ export default [
     [part~='quality'] {
       position: absolute;
       top: 8px;
-      right: 8px;
+      inset-inline-end: 8px;
       display: inline-flex;
       align-items: flex-end;
       gap: 2px;
@@ -256,10 +256,10 @@ export default [
       color: rgba(242, 244, 247, 0.8);
     }
     [part~='notice'] {
-      margin-left: auto;
+      margin-inline-start: auto;
       color: #f5d88a;
       font-size: 0.9em;
-      text-align: right;
+      text-align: end;
     }
     [part~='settings'] {
       position: absolute;

@@ -40,7 +40,7 @@ export default css`
   }
   [part~='bubble'].layout-bare [part~='meta'] {
     position: absolute;
-    right: 6px;
+    inset-inline-end: 6px;
     bottom: 6px;
     top: auto;
     float: none;
@@ -113,7 +113,7 @@ export default css`
   }
   .video-duration {
     position: absolute;
-    left: 6px;
+    inset-inline-start: 6px;
     bottom: 6px;
     padding: 0 6px;
     border-radius: 8px;
@@ -332,12 +332,12 @@ export default css`
     margin: 2px 0 6px;
     padding: 4px 8px;
     border: 0;
-    border-left: 3px solid var(--_im-color-accent);
+    border-inline-start: 3px solid var(--_im-color-accent);
     border-radius: 6px;
     background: color-mix(in srgb, currentColor 8%, transparent);
     color: inherit;
     font: inherit;
-    text-align: left;
+    text-align: start;
     cursor: pointer;
   }
   .quote-sender {
@@ -373,7 +373,7 @@ export default css`
     background: none;
     color: inherit;
     font: inherit;
-    text-align: left;
+    text-align: start;
     cursor: pointer;
   }
   .merger-title {
@@ -437,13 +437,13 @@ export default css`
     box-shadow: 0 8px 24px rgb(0 0 0 / 0.16);
   }
   [part~='message-own'] .actions-menu {
-    left: 0;
+    inset-inline-start: 0;
   }
   [part~='message-other'] .actions-menu {
-    right: 0;
+    inset-inline-end: 0;
   }
   .actions-menu button {
-    text-align: left;
+    text-align: start;
     padding: 7px 10px;
     border: 0;
     border-radius: 6px;
@@ -554,7 +554,7 @@ export default css`
     gap: 8px;
     padding: 6px 16px;
     border-top: 1px solid var(--_im-color-border);
-    border-left: 3px solid var(--_im-color-accent);
+    border-inline-start: 3px solid var(--_im-color-accent);
     background: var(--_im-color-bg-elevated);
     font-size: 13px;
   }
@@ -690,7 +690,7 @@ export default css`
   }
   .merged-sender {
     font-weight: 600;
-    margin-right: 8px;
+    margin-inline-end: 8px;
   }
   .merged-time,
   .readers time {
@@ -708,7 +708,7 @@ export default css`
   }
   .forward-targets button {
     width: 100%;
-    text-align: left;
+    text-align: start;
     padding: 8px 10px;
     border: 0;
     border-radius: 8px;

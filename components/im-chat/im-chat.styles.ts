@@ -198,23 +198,23 @@ export default [
       display: flow-root;
     }
     [part~='message-other'].first [part~='bubble'] {
-      border-top-left-radius: var(--_im-radius-bubble);
+      border-start-start-radius: var(--_im-radius-bubble);
     }
     [part~='message-other'].cont [part~='bubble'] {
-      border-top-left-radius: 6px;
+      border-start-start-radius: 6px;
     }
     [part~='message-other'].more [part~='bubble'] {
-      border-bottom-left-radius: 6px;
+      border-end-start-radius: 6px;
     }
     [part~='message-own'] [part~='bubble'] {
       background: var(--_im-color-bubble-own);
       color: var(--_im-color-bubble-own-text);
     }
     [part~='message-own'].cont [part~='bubble'] {
-      border-top-right-radius: 6px;
+      border-start-end-radius: 6px;
     }
     [part~='message-own'].more [part~='bubble'] {
-      border-bottom-right-radius: 6px;
+      border-end-end-radius: 6px;
     }
     [part~='message-failed'] [part~='bubble'] {
       background: var(--_im-color-danger-bg);
@@ -247,10 +247,11 @@ export default [
     }
     /* Time and status float at the end of the last line, or wrap below it when the line is full. */
     [part~='meta'] {
-      float: right;
+      float: inline-end;
       position: relative;
       top: 6px;
-      margin: 0 -4px 0 10px;
+      margin-block: 0;
+      margin-inline: 10px -4px;
       display: inline-flex;
       align-items: center;
       gap: 3px;
@@ -319,7 +320,7 @@ export default [
     /* New messages pill */
     [part~='new-messages'] {
       position: absolute;
-      right: 20px;
+      inset-inline-end: 20px;
       bottom: 14px;
       z-index: 2;
       display: inline-flex;
@@ -404,7 +405,11 @@ export default [
     [part~='send-button'] .im-icon {
       width: 20px;
       height: 20px;
-      margin-left: -2px;
+      margin-inline-start: -2px;
+    }
+    /* The paper plane points along the reading direction. */
+    :host(:dir(rtl)) [part~='send-button'] .im-icon {
+      transform: scaleX(-1);
     }
     [part~='send-button']:focus-visible {
       outline-offset: 2px;

@@ -51,8 +51,8 @@ export default [
     }
     /* Virtualized rows are absolutely placed by the virtualizer; stretch them across the list. */
     [part~='list'] > [part~='item'] {
-      left: 6px;
-      right: 6px;
+      inset-inline-start: 6px;
+      inset-inline-end: 6px;
       box-sizing: border-box;
       overflow: hidden;
     }
@@ -249,7 +249,7 @@ export default [
       justify-content: center;
       width: 28px;
       height: 28px;
-      margin-left: -4px;
+      margin-inline-start: -4px;
       border: 0;
       border-radius: 8px;
       background: transparent;
@@ -288,7 +288,7 @@ export default [
       box-shadow: var(--_im-shadow-raised);
     }
     [part~='menu-item'] {
-      text-align: left;
+      text-align: start;
       border: 0;
       background: transparent;
       color: var(--_im-color-text);
@@ -316,7 +316,7 @@ export default [
       font-size: 13px;
     }
     [part~='action-error'] button {
-      margin-left: auto;
+      margin-inline-start: auto;
       border: 0;
       background: transparent;
       color: inherit;

@@ -44,7 +44,8 @@ export default [
       display: flex;
       flex-wrap: wrap;
       gap: 6px;
-      padding: 4px 8px 8px 54px;
+      padding-block: 4px 8px;
+      padding-inline: 54px 8px;
     }
     .confirm {
       display: flex;

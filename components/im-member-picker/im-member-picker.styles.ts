@@ -25,7 +25,8 @@ export default [
       border: 1px solid var(--_im-color-border);
       background: var(--_im-color-bg-elevated);
       border-radius: 999px;
-      padding: 2px 4px 2px 10px;
+      padding-block: 2px;
+      padding-inline: 10px 4px;
       font: inherit;
       font-size: 12.5px;
       color: var(--_im-color-text);

@@ -70,7 +70,7 @@ export const socialStyles = css`
     height: 18px;
     line-height: 18px;
     padding: 0 5px;
-    margin-left: 4px;
+    margin-inline-start: 4px;
     border-radius: 9px;
     background: var(--_im-color-danger);
     color: #fff;
