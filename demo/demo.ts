@@ -20,6 +20,7 @@ import type { UserInfo } from '../src/model/types.js';
 const USER_KEY = 'imkit-demo:user';
 const USERS_KEY = 'imkit-demo:users';
 const THEME_KEY = 'imkit-demo:theme';
+const LOCALE_KEY = 'imkit-demo:locale';
 const tokenKey = (userID: string) => `imkit-demo:token:${userID}`;
 const selectedKey = (userID: string) => `imkit-demo:selected:${userID}`;
 
@@ -35,6 +36,7 @@ const list = $<HTMLElementTagNameMap['im-conversation-list']>('#list');
 const chat = $<HTMLElementTagNameMap['im-chat']>('#chat');
 const picker = $<HTMLSelectElement>('#user-picker');
 const themeButton = $<HTMLButtonElement>('#theme-toggle');
+const localePicker = $<HTMLSelectElement>('#locale-picker');
 const newWindow = $<HTMLAnchorElement>('#new-window');
 const notice = $<HTMLElement>('#notice');
 const totalBadge = $<HTMLElement>('#total-unread');
@@ -92,6 +94,23 @@ themeButton.addEventListener('click', () => {
   write(localStorage, THEME_KEY, theme);
   applyTheme(theme);
 });
+
+// ---- language and direction ---------------------------------------------------
+// The provider's `locale` switches every element live; `?locale=zh-TW` or the
+// picker choose it. `?dir=rtl` lays the page out right to left (a preview of RTL).
+
+const params = new URLSearchParams(location.search);
+function applyLocale(locale: string): void {
+  provider.locale = locale;
+  const known = [...localePicker.options].some((o) => o.value === locale);
+  localePicker.value = known ? locale : locale.toLowerCase().startsWith('zh') ? (/tw|hk|mo|hant/i.test(locale) ? 'zh-Hant' : 'zh-Hans') : 'en';
+}
+applyLocale(params.get('locale') ?? read(localStorage, LOCALE_KEY) ?? 'en');
+localePicker.addEventListener('change', () => {
+  write(localStorage, LOCALE_KEY, localePicker.value);
+  applyLocale(localePicker.value);
+});
+if (params.get('dir') === 'rtl') document.documentElement.dir = 'rtl';
 
 // ---- users ------------------------------------------------------------------
 

@@ -237,6 +237,8 @@ export default [
       }
     }
     [part~='text'] {
+      /* Each message/name takes its direction from its own first strong letter, so English in an RTL page (and Arabic in an LTR one) reads right. */
+      unicode-bidi: plaintext;
       white-space: pre-wrap;
       line-height: 1.4;
       font-size: 14.5px;
@@ -261,6 +263,12 @@ export default [
       font-variant-numeric: tabular-nums;
       white-space: nowrap;
       user-select: none;
+    }
+    [part~='meta'] time {
+      unicode-bidi: plaintext;
+    }
+    [part~='input']::placeholder {
+      unicode-bidi: plaintext;
     }
     [part~='message-own'] [part~='meta'] {
       color: var(--_im-color-bubble-own-muted);
@@ -356,6 +364,8 @@ export default [
       border-top: 1px solid var(--_im-color-border);
     }
     [part~='input'] {
+      /* Typed text and the placeholder follow their own script's direction. */
+      unicode-bidi: plaintext;
       flex: 1 1 auto;
       min-width: 0;
       resize: none;

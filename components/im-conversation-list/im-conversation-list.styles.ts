@@ -95,6 +95,8 @@ export default [
       min-width: 0;
     }
     [part~='name'] {
+      /* Each message/name takes its direction from its own first strong letter, so English in an RTL page (and Arabic in an LTR one) reads right. */
+      unicode-bidi: plaintext;
       flex: 0 1 auto;
       min-width: 0;
       font-weight: 600;
@@ -117,6 +119,7 @@ export default [
       flex: 1 1 auto;
     }
     [part~='time'] {
+      unicode-bidi: plaintext;
       flex: none;
       font-size: 12px;
       color: var(--_im-color-text-muted);
@@ -126,6 +129,7 @@ export default [
       color: var(--_im-color-accent);
     }
     [part~='preview'] {
+      unicode-bidi: plaintext;
       flex: 1 1 auto;
       min-width: 0;
       font-size: 13.5px;
