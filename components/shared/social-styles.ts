@@ -194,6 +194,13 @@ export const socialStyles = css`
     padding: 6px 9px;
     min-width: 0;
   }
+  /* What people type (names, IDs, URLs, announcements) reads in its own direction, whatever the page's. */
+  input,
+  textarea,
+  input::placeholder,
+  textarea::placeholder {
+    unicode-bidi: plaintext;
+  }
   input:focus,
   textarea:focus,
   select:focus {
