@@ -17,16 +17,3 @@ export function plural(n: number, one: string, other: string, locale = 'en'): st
   return r.select(n) === 'one' ? one : other;
 }
 
-/** Sizes as Chinese UIs write them, `1.5 MB` (Latin unit symbols, binary steps, locale digits); bad input → ''. */
-export function formatBytesSymbol(b: number, locale: string): string {
-  if (!Number.isFinite(b) || b < 0) return '';
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let i = 0;
-  let v = b;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  const f = new Intl.NumberFormat(locale, { maximumFractionDigits: i === 0 || v >= 10 ? 0 : 1 });
-  return `${f.format(v)} ${units[i]}`;
-}

@@ -1,5 +1,4 @@
-import { formatDuration } from '../shared/format.js';
-import { formatBytesSymbol } from './plural.js';
+import { formatBytes, formatDuration } from '../shared/format.js';
 import type { ImLocaleTables } from './tables.js';
 
 /** 简体中文 (zh-Hans): zh, zh-CN, zh-SG, zh-MY. */
@@ -186,7 +185,7 @@ export const zhHans: ImLocaleTables = {
     video: '视频',
     file: '文件',
     download: '下载',
-    fileSize: (b) => formatBytesSymbol(b, 'zh-Hans'),
+    fileSize: (b) => formatBytes(b, 'zh-Hans'),
     duration: (s) => formatDuration(s, 'zh-Hans'),
     openMap: '在地图中打开',
     location: '位置',

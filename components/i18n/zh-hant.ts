@@ -1,5 +1,4 @@
-import { formatDuration } from '../shared/format.js';
-import { formatBytesSymbol } from './plural.js';
+import { formatBytes, formatDuration } from '../shared/format.js';
 import type { ImLocaleTables } from './tables.js';
 
 /** 繁體中文（台灣用語）(zh-Hant): zh-TW, zh-HK, zh-MO. */
@@ -186,7 +185,7 @@ export const zhHant: ImLocaleTables = {
     video: '視訊',
     file: '檔案',
     download: '下載',
-    fileSize: (b) => formatBytesSymbol(b, 'zh-Hant'),
+    fileSize: (b) => formatBytes(b, 'zh-Hant'),
     duration: (s) => formatDuration(s, 'zh-Hant'),
     openMap: '在地圖中開啟',
     location: '位置',

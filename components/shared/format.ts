@@ -102,9 +102,12 @@ export function formatBadge(count: number, locale?: string): string {
   return count > 99 ? `${formatNumber(99, locale)}+` : formatNumber(count, locale);
 }
 
-const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB'] as const;
 
-/** A file size through Intl unit formatting: `512 byte`, `1.5 kB`, `12 MB` (binary steps); bad input → ''. */
+/**
+ * A file size as chat apps write it in every language, `512 B`, `1.5 KB`, `12 MB`
+ * (binary steps, Latin unit symbols, digits and decimal mark from Intl); bad input → ''.
+ */
 export function formatBytes(n: number, locale?: string): string {
   if (!Number.isFinite(n) || n < 0) return '';
   let i = 0;
@@ -114,12 +117,7 @@ export function formatBytes(n: number, locale?: string): string {
     i++;
   }
   const digits = i === 0 || v >= 10 ? 0 : 1;
-  return numberFormatter(locale, {
-    style: 'unit',
-    unit: BYTE_UNITS[i],
-    unitDisplay: i === 0 ? 'long' : 'short',
-    maximumFractionDigits: digits,
-  }).format(digits ? v : Math.round(v));
+  return `${numberFormatter(locale, { maximumFractionDigits: digits }).format(v)} ${BYTE_UNITS[i]}`;
 }
 
 /** A media or call duration as `m:ss` or `h:mm:ss`, digits in the locale's numbering. */

@@ -8,6 +8,8 @@ import type { ImChat } from '../../components/im-chat/im-chat.js';
 import type { ImConversationList } from '../../components/im-conversation-list/im-conversation-list.js';
 import type { ImProvider } from '../../components/im-provider/im-provider.js';
 import { resolveLocale } from '../../components/i18n/locale.js';
+import { tablesFor } from '../../components/i18n/registry.js';
+import { formatBadge, formatBytes, formatDuration, formatRelative } from '../../components/shared/format.js';
 import { ImClient } from '../../src/client/im-client.js';
 import { singleConversationID } from '../../src/model/conversation-id.js';
 import { loginAs, uniqueUserID } from '../support/server.js';
@@ -72,6 +74,24 @@ describe('languages (i18n)', () => {
     equal(resolveLocale('zh'), 'zh-Hans', 'bare zh → Simplified');
     equal(resolveLocale('fr-FR'), 'en', 'unknown → English');
     equal(resolveLocale(''), 'en', 'empty → English');
+  });
+
+  it('counts, plurals, sizes and durations go through Intl', () => {
+    const en = tablesFor('en');
+    const hans = tablesFor('zh-Hans');
+    equal(en.social.members(1), '1 member', 'English singular');
+    equal(en.social.members(1234), '1,234 members', 'English plural with grouping');
+    equal(hans.social.members(1234), '1,234 名成员', 'Chinese has no plural form');
+    equal(en.strings.newMessages(1), '1 new message', 'one new message');
+    equal(en.strings.newMessages(3), '3 new messages', 'three new messages');
+    equal(tablesFor('zh-Hant').messages.chatHistoryOf(2), '2 則訊息', 'Traditional measure word');
+    equal(formatBytes(1130, 'en'), '1.1 KB', 'size in KB');
+    equal(formatBytes(1130, 'de'), '1,1 KB', 'the decimal mark follows the locale');
+    equal(formatDuration(3725, 'en'), '1:02:05', 'hours, minutes, seconds');
+    equal(formatBadge(150, 'en'), '99+', 'badge caps at 99+');
+    const now = Date.now();
+    equal(formatRelative(now - 3 * 60_000, now, 'en'), '3 minutes ago', 'relative time in English');
+    equal(formatRelative(now - 3 * 60_000, now, 'zh-Hans'), '3分钟前', 'relative time in Chinese');
   });
 
   it("switching the provider's locale re-renders every element in Chinese and back", async () => {
