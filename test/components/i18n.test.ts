@@ -162,16 +162,28 @@ describe('languages (i18n)', () => {
       await until(() => parts(chat, 'message').length === 3, 'three messages');
       await frames();
       const box = chat.getBoundingClientRect();
-      const own = parts(chat, 'message-own')[0]!.querySelector('[part~="bubble"]')!.getBoundingClientRect();
+      const ownRow = parts(chat, 'message-own')[0]!;
+      const own = ownRow.querySelector('[part~="bubble"]')!.getBoundingClientRect();
       const other = parts(chat, 'message-other')[0]!.querySelector('[part~="bubble"]')!.getBoundingClientRect();
-      return { ownLeft: own.left - box.left, ownRight: box.right - own.right, otherLeft: other.left - box.left, otherRight: box.right - other.right };
+      // The time sits after the text in reading order: right of it in LTR, left of it in RTL.
+      const words = ownRow.querySelector('[part~="text"]')!.getBoundingClientRect();
+      const time = ownRow.querySelector('[part~="time"]')!.getBoundingClientRect();
+      return {
+        ownLeft: own.left - box.left,
+        ownRight: box.right - own.right,
+        otherLeft: other.left - box.left,
+        otherRight: box.right - other.right,
+        timeAfterText: time.left >= words.right - 1 ? 'right' : time.right <= words.left + 1 ? 'left' : 'overlap',
+      };
     };
     const ltr = await measure();
     ok(ltr.ownRight < ltr.ownLeft && ltr.otherLeft < ltr.otherRight, `LTR: own on the right, other on the left ${JSON.stringify(ltr)}`);
+    equal(ltr.timeAfterText, 'right', 'LTR: the time follows the text on its right');
     unmountAll();
     document.documentElement.dir = 'rtl';
     const rtl = await measure();
     ok(rtl.ownLeft < rtl.ownRight, `RTL: own bubble hugs the left ${JSON.stringify(rtl)}`);
     ok(rtl.otherRight < rtl.otherLeft, `RTL: other bubble hugs the right ${JSON.stringify(rtl)}`);
+    equal(rtl.timeAfterText, 'left', 'RTL: the time follows the text on its left');
   });
 });
