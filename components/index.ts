@@ -17,6 +17,6 @@ export { defaultStrings, type ImStrings } from './i18n/strings.js';
 export { TOKENS, type TokenName } from './styles/tokens.js';
 export { LocaleController } from './shared/locale-controller.js';
 export { resolveLocale, intlLocaleFor, IM_LOCALES, type ImLocale } from './i18n/locale.js';
-export { tablesFor } from './i18n/registry.js';
+export { tablesFor, loadLocale, isLocaleLoaded } from './i18n/registry.js';
 export type { ImLocaleTables } from './i18n/tables.js';
 export { defaultCallStrings, type ImCallStrings } from './i18n/call-strings.js';

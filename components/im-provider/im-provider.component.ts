@@ -4,6 +4,8 @@ import { property } from 'lit/decorators.js';
 import type { ImClientApi } from '../../src/client/api.js';
 import { ImClient } from '../../src/client/im-client.js';
 import { imClientContext, imLocaleContext, imThemeContext, type ImTheme } from '../context.js';
+import { resolveLocale } from '../i18n/locale.js';
+import { loadLocale } from '../i18n/registry.js';
 import styles from './im-provider.styles.js';
 
 export interface ImLoginDetail {
@@ -112,7 +114,11 @@ export class ImProvider extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('theme')) this.themeProvider.setValue(this.theme ?? this.outerTheme);
-    if (changed.has('locale')) this.localeProvider.setValue(this.locale || this.outerLocale);
+    if (changed.has('locale')) {
+      // Start fetching the table now, so that the elements inside mostly find it loaded.
+      if (this.locale) void loadLocale(resolveLocale(this.locale));
+      this.localeProvider.setValue(this.locale || this.outerLocale);
+    }
     if (!this.isConnected) return;
     if (!this.client && this.serverURL && (!this.owned || this.owned.serverURL !== this.serverURL)) {
       this.releaseOwned();

@@ -4,7 +4,7 @@ import { imLocaleContext } from '../context.js';
 import type { MessageStrings } from '../im-chat/strings-messages.js';
 import type { ImCallStrings } from '../i18n/call-strings.js';
 import { intlLocaleFor, resolveLocale, type ImLocale } from '../i18n/locale.js';
-import { tablesFor } from '../i18n/registry.js';
+import { isLocaleLoaded, loadLocale, tablesFor } from '../i18n/registry.js';
 import type { ImSocialStrings } from '../i18n/social-strings.js';
 import type { ImStrings } from '../i18n/strings.js';
 import type { ImLocaleTables } from '../i18n/tables.js';
@@ -50,13 +50,14 @@ function inheritedLang(el: Element): string | undefined {
 
 type Overrides<T> = Partial<T> | undefined;
 interface Memo<T> {
-  locale: ImLocale;
+  base: T;
   overrides: Overrides<T>;
   value: T;
 }
 
 /**
- * Resolves the language an element speaks and hands it its string tables and
+ * Resolves the language an element speaks and hands it its string tables (loading
+ * a Chinese table on first use; English meanwhile) and
  * Intl formatters. Precedence: the element's own `locale` property/attribute,
  * its own `lang` attribute, the enclosing `<im-provider locale>`, the nearest
  * ancestor's (or the page's) `lang`, else English. Any tag maps onto a shipped
@@ -163,6 +164,8 @@ export class LocaleController implements ReactiveController {
     live.add(this);
     watchLang();
     this.tagCache = this.requested;
+    const locale = this.locale;
+    if (!isLocaleLoaded(locale)) this.load(locale);
   }
 
   hostUpdate(): void {
@@ -178,17 +181,27 @@ export class LocaleController implements ReactiveController {
     const tag = this.requested;
     if (tag === this.tagCache) return;
     this.tagCache = tag;
+    const locale = resolveLocale(tag);
+    if (!isLocaleLoaded(locale)) this.load(locale);
     this.host.requestUpdate();
   }
 
   private table<K extends keyof ImLocaleTables>(kind: K, overrides: Overrides<ImLocaleTables[K]>): ImLocaleTables[K] {
     const locale = this.locale;
-    const m = this.memo[kind] as Memo<ImLocaleTables[K]> | undefined;
-    if (m && m.locale === locale && m.overrides === overrides) return m.value;
+    if (!isLocaleLoaded(locale)) this.load(locale);
     const base = tablesFor(locale)[kind];
+    const m = this.memo[kind] as Memo<ImLocaleTables[K]> | undefined;
+    if (m && m.base === base && m.overrides === overrides) return m.value;
     const value = overrides ? ({ ...base, ...overrides } as ImLocaleTables[K]) : base;
-    (this.memo as Record<string, Memo<ImLocaleTables[K]>>)[kind] = { locale, overrides, value };
+    (this.memo as Record<string, Memo<ImLocaleTables[K]>>)[kind] = { base, overrides, value };
     return value;
+  }
+
+  /** Fetches a locale's tables and re-renders the host once they are in (meanwhile it shows English). */
+  private load(locale: ImLocale): void {
+    void loadLocale(locale).then(() => {
+      if (this.host.isConnected && this.locale === locale) this.host.requestUpdate();
+    });
   }
 }
 
