@@ -29,15 +29,15 @@ afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => c.logout()));
 });
 
-/** Me and Pat: Pat wrote me two messages, I answered once. */
-async function pair() {
+/** Me and Pat: Pat wrote me two messages, and (unless `reply` is false) I answered once. */
+async function pair(reply = true) {
   const meID = uniqueUserID('me');
   const patID = uniqueUserID('pat');
   const me = await track(loginAs(meID, { nickname: 'Me Myself' }));
   const pat = await track(loginAs(patID, { nickname: 'Pat Jones' }));
   await sendText(pat, meID, 'Hello from Pat');
   await sendText(pat, meID, 'Are you there?');
-  await sendText(me, patID, 'Yes, here');
+  if (reply) await sendText(me, patID, 'Yes, here');
   return { me, pat, meID, patID, conversationID: singleConversationID(meID, patID) };
 }
 
@@ -79,16 +79,18 @@ describe('languages (i18n)', () => {
   // Runs first among the element tests: the Chinese tables are not loaded yet, so this also
   // covers the elements re-rendering once the lazily loaded table arrives.
   it("switching the provider's locale re-renders every element in Chinese and back", async () => {
-    const s = await pair();
+    const s = await pair(false);
+    const spoken = (list: ImConversationList) => text(part(list, 'badge')?.querySelector('.sr-only'));
     const { provider, list, chat } = await kit(s.me, 'en');
     await until(() => /Select a conversation/.test(emptyTitle(chat)), 'English empty state');
     await until(() => parts(list, 'item').length === 1, 'the conversation row');
     equal(part(list, 'list')!.getAttribute('aria-label'), 'Conversations', 'English list label');
+    await until(() => spoken(list) === '2 unread', 'the spoken unread count in English');
 
     provider.locale = 'zh-Hans';
     await until(() => /选择一个会话/.test(emptyTitle(chat)), 'Simplified empty state');
     equal(part(list, 'list')!.getAttribute('aria-label'), '会话', 'list label in Simplified Chinese');
-    await until(() => text(part(list, 'badge')?.querySelector('.sr-only')) === '2 条未读', 'the spoken unread count in Chinese');
+    await until(() => spoken(list) === '2 条未读', 'the spoken unread count in Chinese');
 
     provider.locale = 'en';
     await until(() => /Select a conversation/.test(emptyTitle(chat)), 'English again');
