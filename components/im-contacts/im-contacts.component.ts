@@ -212,8 +212,11 @@ export class ImContacts extends LitElement {
 
   private onTabKey(event: KeyboardEvent): void {
     const i = TABS.indexOf(this.tab);
-    if (event.key === 'ArrowRight') this.selectTab(TABS[(i + 1) % TABS.length]!, true);
-    else if (event.key === 'ArrowLeft') this.selectTab(TABS[(i - 1 + TABS.length) % TABS.length]!, true);
+    // The tabs run right to left in an RTL layout, so the arrow keys swap meaning.
+    const next = this.i18n.rtl ? 'ArrowLeft' : 'ArrowRight';
+    const previous = this.i18n.rtl ? 'ArrowRight' : 'ArrowLeft';
+    if (event.key === next) this.selectTab(TABS[(i + 1) % TABS.length]!, true);
+    else if (event.key === previous) this.selectTab(TABS[(i - 1 + TABS.length) % TABS.length]!, true);
     else if (event.key === 'Home') this.selectTab(TABS[0]!, true);
     else if (event.key === 'End') this.selectTab(TABS[TABS.length - 1]!, true);
     else return;

@@ -2,9 +2,11 @@
 // element live, zh-TW maps to Traditional Chinese, per-element `strings` win, dates follow the
 // locale through Intl, and in a right-to-left page your own bubbles sit on the left.
 import '../../components/im-chat/im-chat.js';
+import '../../components/im-contacts/im-contacts.js';
 import '../../components/im-conversation-list/im-conversation-list.js';
 import '../../components/im-provider/im-provider.js';
 import type { ImChat } from '../../components/im-chat/im-chat.js';
+import type { ImContacts } from '../../components/im-contacts/im-contacts.js';
 import type { ImConversationList } from '../../components/im-conversation-list/im-conversation-list.js';
 import type { ImProvider } from '../../components/im-provider/im-provider.js';
 import { resolveLocale } from '../../components/i18n/locale.js';
@@ -187,5 +189,21 @@ describe('languages (i18n)', () => {
     const now = Date.now();
     equal(formatRelative(now - 3 * 60_000, now, 'en'), '3 minutes ago', 'relative time in English');
     equal(formatRelative(now - 3 * 60_000, now, 'zh-Hans'), '3分钟前', 'relative time in Chinese');
+  });
+
+  it("in a right-to-left page the contacts' tabs run right to left, and so do the arrow keys", async () => {
+    const me = await track(loginAs(uniqueUserID('me')));
+    document.documentElement.dir = 'rtl';
+    const el = document.createElement('im-contacts') as ImContacts;
+    el.client = me;
+    await mount(el);
+    const tab = (name: string) => part(el, 'tab') && (el.shadowRoot!.querySelector(`[part~="tab"][data-tab="${name}"]`) as HTMLElement);
+    await until(() => tab('friends') && tab('requests'), 'the tabs');
+    ok(tab('requests').getBoundingClientRect().right <= tab('friends').getBoundingClientRect().left + 1, 'the second tab is left of the first');
+    tab('friends').focus();
+    tab('friends').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    await until(() => el.tab === 'requests', 'ArrowLeft moves to the next tab in RTL');
+    tab('requests').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await until(() => el.tab === 'friends', 'ArrowRight moves back');
   });
 });
