@@ -100,10 +100,21 @@ themeButton.addEventListener('click', () => {
 // picker choose it. `?dir=rtl` lays the page out right to left (a preview of RTL).
 
 const params = new URLSearchParams(location.search);
+/** The demo page's own few labels (the kit's elements bring their own tables). */
+const PAGE_TEXT: Record<string, Record<string, string>> = {
+  en: { signedInAs: 'Signed in as', language: 'Language', chats: 'Chats', markAllRead: 'Mark all read' },
+  'zh-Hans': { signedInAs: '当前用户', language: '语言', chats: '消息', markAllRead: '全部已读' },
+  'zh-Hant': { signedInAs: '目前使用者', language: '語言', chats: '聊天', markAllRead: '全部已讀' },
+};
 function applyLocale(locale: string): void {
   provider.locale = locale;
+  // The page's lang too: screen readers pick the voice from it, and <im-notifier> in the top bar
+  // (outside the provider) follows it.
+  document.documentElement.lang = locale;
   const known = [...localePicker.options].some((o) => o.value === locale);
   localePicker.value = known ? locale : locale.toLowerCase().startsWith('zh') ? (/tw|hk|mo|hant/i.test(locale) ? 'zh-Hant' : 'zh-Hans') : 'en';
+  const text = PAGE_TEXT[localePicker.value] ?? PAGE_TEXT['en']!;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = text[el.dataset['i18n']!] ?? el.textContent;
 }
 applyLocale(params.get('locale') ?? read(localStorage, LOCALE_KEY) ?? 'en');
 localePicker.addEventListener('change', () => {

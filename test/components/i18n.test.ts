@@ -197,7 +197,7 @@ describe('languages (i18n)', () => {
     const el = document.createElement('im-contacts') as ImContacts;
     el.client = me;
     await mount(el);
-    const tab = (name: string) => part(el, 'tab') && (el.shadowRoot!.querySelector(`[part~="tab"][data-tab="${name}"]`) as HTMLElement);
+    const tab = (name: string) => el.shadowRoot!.querySelector(`[part~="tab"][data-tab="${name}"]`) as HTMLElement;
     await until(() => tab('friends') && tab('requests'), 'the tabs');
     ok(tab('requests').getBoundingClientRect().right <= tab('friends').getBoundingClientRect().left + 1, 'the second tab is left of the first');
     tab('friends').focus();
