@@ -37,16 +37,21 @@ const external = externalNames.map((dep) => new RegExp(`^${dep.replace('/', '\\/
 const BUNDLE_ID = 'virtual:imkit-bundle';
 
 /**
- * The script-tag bundle's entry, generated from the element folders: the root entry's
- * exports (client, element classes), every light element registered at once, the heavy
- * ones registered on first use.
+ * The script-tag bundle's entry, generated from the element folders: the client's exports
+ * (`imkit/client`, without the call engine), every light element registered at once, the
+ * heavy ones registered on first use, and `loadCalls()` for the call engine.
  */
-function bundleEntry(): Plugin {
+export function bundleEntry(): Plugin {
+  let writes = true;
   return {
     name: 'imkit-bundle-entry',
+    configResolved(config) {
+      writes = config.build.write !== false;
+    },
     buildStart() {
-      // Chunk names carry hashes: drop the previous build's so dist/chunks holds one set.
-      rmSync(resolve(root, 'dist/chunks'), { recursive: true, force: true });
+      // Chunk names carry hashes: drop the previous build's so dist/chunks holds one set
+      // (not when nothing is written, e.g. the bench measuring the bundle in memory).
+      if (writes) rmSync(resolve(root, 'dist/chunks'), { recursive: true, force: true });
     },
     resolveId(id) {
       return id.endsWith(BUNDLE_ID) ? '\0' + BUNDLE_ID : null;
@@ -62,6 +67,8 @@ function bundleEntry(): Plugin {
         `export * from ${JSON.stringify(resolve(root, 'src/index.ts'))};`,
         `export * from ${JSON.stringify(resolve(root, 'components/context.ts'))};`,
         ...eager.map((t) => `export * from ${path(t)};`),
+        `/** Loads the WebRTC call engine (\`CallManager\`, …; the module \`imkit/calls\` exports); <im-call> loads it by itself. */`,
+        `export function loadCalls() { return import(${JSON.stringify(resolve(root, 'src/calls/index.ts'))}); }`,
         `const lazy = {${lazy.map((t) => `${JSON.stringify(t)}: () => import(${path(t)})`).join(', ')}};`,
         `const loading = new Map();`,
         `/** Loads and registers a lazily loaded element (e.g. 'im-call'); resolves when it is defined. */`,
@@ -116,6 +123,8 @@ export default defineConfig(({ mode }): UserConfig =>
             entry: {
               index: resolve(root, 'index.ts'),
               client: resolve(root, 'src/index.ts'),
+              // The WebRTC call engine: not in `client`, so a chat-only page never downloads it.
+              calls: resolve(root, 'src/calls/index.ts'),
               react: resolve(root, 'react/index.ts'),
               ...elementEntries(),
             },
