@@ -29,13 +29,15 @@ export function videoPlaceholder({ message, t }: MessageRenderContext) {
   </div>`;
 }
 
-export function voicePlaceholder({ message, t }: MessageRenderContext) {
+export function voicePlaceholder(ctx: MessageRenderContext) {
+  const { message, t } = ctx;
   const s = message.soundElem;
   if (!s) return html`<span part="text">[${t.voice}]</span>`;
   return html`<div part="content-loading" class="voice" aria-busy="true">
     <span class="voice-play" aria-hidden="true"></span>
     <span class="voice-track"></span>
     <span class="voice-time">${formatDuration(s.duration)}</span>
+    ${!ctx.own && !ctx.isPlayed(message.clientMsgID) ? html`<span class="voice-dot"></span>` : ''}
   </div>`;
 }
 
