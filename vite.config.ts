@@ -27,6 +27,133 @@ function elementEntries(): Record<string, string> {
  */
 export const LAZY_ELEMENTS = ['im-call', 'im-media-viewer', 'im-emoji-picker'];
 
+/**
+ * The text of a CSS template minus comments and indentation. Quoted strings are kept as
+ * written; whitespace goes only where it cannot matter (around `{ } ; ,`, after `:` and `(`,
+ * before `)`), so a descendant combinator (`a :hover`) or `calc(1px + 2px)` is untouched.
+ * Line breaks stay (as the whitespace that separates), so the module's lines, and with them
+ * its source map, do not move. `open`/`close`: the text starts/ends the template (else it
+ * touches a `${…}`, and whitespace on that side stays).
+ */
+export function minifyCssText(text: string, open = true, close = true): string {
+  let out = '';
+  /** The whitespace (or comment) skipped since the last character written: '' none, else ' ' or its line breaks. */
+  let gap = '';
+  const dropAfter = '{};,:(';
+  const dropBefore = '{};,)';
+  const skip = (chunk: string) => {
+    const lines = chunk.split('\n').length - 1;
+    gap = lines ? gap.replace(/ /g, '') + '\n'.repeat(lines) : gap || ' ';
+  };
+  for (let i = 0; i < text.length; ) {
+    const c = text[i]!;
+    if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      const next = end < 0 ? text.length : end + 2;
+      skip(text.slice(i, next));
+      i = next;
+      continue;
+    }
+    if (/\s/.test(c)) {
+      skip(c);
+      i++;
+      continue;
+    }
+    if (gap) {
+      const needed = out ? !dropAfter.includes(out.at(-1)!) && !dropBefore.includes(c) : !open && !dropBefore.includes(c);
+      out += gap.includes('\n') ? gap : needed ? ' ' : '';
+      gap = '';
+    }
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < text.length && text[j] !== c) j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === '\\') {
+      out += text.slice(i, i + 2);
+      i += 2;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  if (gap) out += gap.includes('\n') ? gap : !close && out && !dropAfter.includes(out.at(-1)!) ? ' ' : '';
+  return out;
+}
+
+/**
+ * Minifies the CSS in Lit `css` templates of a module's source: the static text only, every
+ * `${…}` expression exactly as written. A template whose expressions hold a template literal
+ * is left alone (not worth parsing). App bundlers minify code but never the text in strings.
+ */
+export function minifyCssTemplates(code: string): string {
+  let out = '';
+  let from = 0;
+  for (const match of code.matchAll(/(?<![\w$.])css`/g)) {
+    const start = match.index! + match[0].length;
+    if (start <= from) continue;
+    const parts: string[] = [];
+    let text = '';
+    let i = start;
+    let ok = true;
+    for (;;) {
+      const c = code[i];
+      if (c === undefined) {
+        ok = false;
+        break;
+      }
+      if (c === '\\') {
+        text += code.slice(i, i + 2);
+        i += 2;
+      } else if (c === '`') {
+        parts.push(minifyCssText(text, parts.length === 0, true));
+        break;
+      } else if (c === '$' && code[i + 1] === '{') {
+        parts.push(minifyCssText(text, parts.length === 0, false));
+        text = '';
+        let depth = 1;
+        let j = i + 2;
+        while (j < code.length && depth > 0) {
+          const d = code[j]!;
+          if (d === '`') break;
+          if (d === '"' || d === "'") {
+            j++;
+            while (j < code.length && code[j] !== d) j += code[j] === '\\' ? 2 : 1;
+          } else if (d === '{') depth++;
+          else if (d === '}') depth--;
+          j++;
+        }
+        if (depth > 0) {
+          ok = false;
+          break;
+        }
+        parts.push(code.slice(i, j));
+        i = j;
+      } else {
+        text += c;
+        i++;
+      }
+    }
+    if (!ok) continue;
+    out += code.slice(from, start) + parts.join('') + '`';
+    from = i + 1;
+  }
+  return out + code.slice(from);
+}
+
+/** Applies minifyCssTemplates to the kit's own modules when building (the dev server serves them as written). */
+function minifyCss(): Plugin {
+  return {
+    name: 'imkit-minify-css-templates',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.startsWith(resolve(root, 'components')) || !id.endsWith('.ts') || !code.includes('css`')) return null;
+      const minified = minifyCssTemplates(code);
+      return minified === code ? null : { code: minified, map: null };
+    },
+  };
+}
+
 const pkg = (await import('./package.json', { with: { type: 'json' } })).default as {
   dependencies: Record<string, string>;
   peerDependencies?: Record<string, string>;
@@ -35,18 +162,35 @@ const externalNames = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peer
 const external = externalNames.map((dep) => new RegExp(`^${dep.replace('/', '\\/')}(\\/.*)?$`));
 
 const BUNDLE_ID = 'virtual:imkit-bundle';
+/** The modules dist/imkit.js loads up front (known once the bundle plugin has seen the graph). */
+const upFront = new Set<string>();
 
 /**
- * The script-tag bundle's entry, generated from the element folders: the root entry's
- * exports (client, element classes), every light element registered at once, the heavy
- * ones registered on first use.
+ * The script-tag bundle's entry, generated from the element folders: the client's exports
+ * (`imkit/client`, without the call engine), every light element registered at once, the
+ * heavy ones registered on first use, and `loadCalls()` for the call engine.
  */
-function bundleEntry(): Plugin {
+export function bundleEntry(): Plugin {
+  let writes = true;
   return {
     name: 'imkit-bundle-entry',
+    configResolved(config) {
+      writes = config.build.write !== false;
+    },
+    buildEnd() {
+      // Every module the entry reaches through static imports: what the page runs up front.
+      upFront.clear();
+      const visit = (id: string) => {
+        if (upFront.has(id)) return;
+        upFront.add(id);
+        for (const dep of this.getModuleInfo(id)?.importedIds ?? []) visit(dep);
+      };
+      visit('\0' + BUNDLE_ID);
+    },
     buildStart() {
-      // Chunk names carry hashes: drop the previous build's so dist/chunks holds one set.
-      rmSync(resolve(root, 'dist/chunks'), { recursive: true, force: true });
+      // Chunk names carry hashes: drop the previous build's so dist/chunks holds one set
+      // (not when nothing is written, e.g. the bench measuring the bundle in memory).
+      if (writes) rmSync(resolve(root, 'dist/chunks'), { recursive: true, force: true });
     },
     resolveId(id) {
       return id.endsWith(BUNDLE_ID) ? '\0' + BUNDLE_ID : null;
@@ -62,6 +206,8 @@ function bundleEntry(): Plugin {
         `export * from ${JSON.stringify(resolve(root, 'src/index.ts'))};`,
         `export * from ${JSON.stringify(resolve(root, 'components/context.ts'))};`,
         ...eager.map((t) => `export * from ${path(t)};`),
+        `/** Loads the WebRTC call engine (\`CallManager\`, …; the module \`imkit/calls\` exports); <im-call> loads it by itself. */`,
+        `export function loadCalls() { return import(${JSON.stringify(resolve(root, 'src/calls/index.ts'))}); }`,
         `const lazy = {${lazy.map((t) => `${JSON.stringify(t)}: () => import(${path(t)})`).join(', ')}};`,
         `const loading = new Map();`,
         `/** Loads and registers a lazily loaded element (e.g. 'im-call'); resolves when it is defined. */`,
@@ -90,7 +236,7 @@ export default defineConfig(({ mode }): UserConfig =>
     ? {
         // `dist/imkit.js`: one ES module for <script type="module">, dependencies included;
         // everything reached through import() lands in dist/chunks/ and loads on first use.
-        plugins: [bundleEntry()],
+        plugins: [bundleEntry(), minifyCss()],
         define: { 'process.env.NODE_ENV': JSON.stringify('production') },
         build: {
           outDir: 'dist',
@@ -100,13 +246,21 @@ export default defineConfig(({ mode }): UserConfig =>
           minify: true,
           lib: { entry: { imkit: BUNDLE_ID }, formats: ['es'] },
           rolldownOptions: {
-            output: { entryFileNames: 'imkit.js', chunkFileNames: 'chunks/[name]-[hash].js' },
+            output: {
+              entryFileNames: 'imkit.js',
+              chunkFileNames: 'chunks/[name]-[hash].js',
+              // Everything that loads up front in one chunk (dist/imkit.js re-exports the public names
+              // from it). Left to itself, every module that a lazy chunk shares with the up-front
+              // graph becomes a small chunk of its own: a dozen requests and worse compression.
+              codeSplitting: { groups: [{ name: 'imkit', test: (id: string) => upFront.has(id) }] },
+            },
           },
         },
       }
     : {
         // The demo (index.html) is served through this config by the server in demo mode.
         server: { hmr: false },
+        plugins: [minifyCss()],
         build: {
           outDir: 'dist/lib',
           emptyOutDir: true,
@@ -116,6 +270,8 @@ export default defineConfig(({ mode }): UserConfig =>
             entry: {
               index: resolve(root, 'index.ts'),
               client: resolve(root, 'src/index.ts'),
+              // The WebRTC call engine: not in `client`, so a chat-only page never downloads it.
+              calls: resolve(root, 'src/calls/index.ts'),
               react: resolve(root, 'react/index.ts'),
               ...elementEntries(),
             },

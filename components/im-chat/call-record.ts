@@ -1,8 +1,8 @@
 import { html, type TemplateResult } from 'lit';
-import { parseCallRecord, type CallRecordContent } from '../../src/model/call.js';
+import { until } from 'lit/directives/until.js';
 import type { MessageItem } from '../../src/model/types.js';
-import { phoneIcon, videoIcon } from '../im-call/call-icons.js';
 import { formatClock, formatFull, isoTime } from '../shared/format.js';
+import { importOnce } from './renderers/lazy.js';
 import { defaultMessageStrings, type MessageStrings } from './strings-messages.js';
 
 /** Formats times in the chat's locale (a LocaleController fits). */
@@ -11,31 +11,42 @@ export interface CallRecordTimes {
   full(t: number): string;
 }
 
-/** "Video call · 02:13", "Missed voice call", … for a call record (contentType 1600), as the viewer sees it, in the table's language. */
-export function callRecordText(record: CallRecordContent, selfID: string, t: MessageStrings = defaultMessageStrings): string {
-  const s = record.duration;
-  const d = `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
-  const duration = `${s >= 3600 ? `${Math.floor(s / 3600)}:` : ''}${d}`;
-  return t.callRecord({ video: record.mediaType === 'video', status: record.status, mine: record.inviterUserID === selfID, duration });
+/** The chip of a call record (inline: the record is drawn outside the bubble styles). */
+export const CHIP_STYLE =
+  'display:inline-flex;align-items:center;gap:8px;padding:6px 12px;border-radius:999px;background:var(--_im-color-bg-elevated, #f7f8fa);border:1px solid var(--_im-color-border, #e3e6ea);font-size:0.92em';
+
+/** The row around a call record's chip: a message row (`data-msg-id`, `data-seq`), centred. */
+export function callRecordRow(m: MessageItem, chip: unknown): TemplateResult {
+  return html`<div part="message call-record-row" data-msg-id=${m.clientMsgID} data-seq=${m.seq} style="display:flex;justify-content:center;padding:6px 0">${chip}</div>`;
 }
 
+export function callRecordTime(m: MessageItem, times?: CallRecordTimes): TemplateResult {
+  return html`<time style="color:var(--_im-color-text-muted, #69707a);font-size:0.9em" datetime=${isoTime(m.sendTime)} title=${times ? times.full(m.sendTime) : formatFull(m.sendTime)}
+    >${times ? times.clock(m.sendTime) : formatClock(m.sendTime)}</time
+  >`;
+}
+
+type ChipRenderer = (m: MessageItem, selfID: string, t: MessageStrings, times?: CallRecordTimes) => TemplateResult;
+
+/** The record's text and icons are imported with the first call record a chat shows. */
+const view = importOnce(() => import('./call-record-view.js'));
+let chipOf: ChipRenderer | null = null;
+
 /**
- * A call record in the message log: a centred chip with the call kind, outcome,
- * duration and time. Missed calls to the viewer are shown in the danger colour.
- * Parts: `call-record` (plus `call-record-missed`), inside the row `message`.
+ * A call record (contentType 1600) in the message log: a centred chip with the call kind,
+ * outcome, duration and time (call-record-view.ts), in the table's language. Until that code
+ * is in, a chip of the same height with the time and no `call-record` part stands in for it.
  */
 export function renderCallRecord(m: MessageItem, selfID: string, t: MessageStrings = defaultMessageStrings, times?: CallRecordTimes): TemplateResult {
-  const record = parseCallRecord(m.content);
-  const text = record ? callRecordText(record, selfID, t) : t.call;
-  const missed = !!record && record.status !== 'completed' && record.inviterUserID !== selfID;
-  return html`<div part="message call-record-row" data-msg-id=${m.clientMsgID} data-seq=${m.seq} style="display:flex;justify-content:center;padding:6px 0">
-    <span
-      part=${missed ? 'call-record call-record-missed' : 'call-record'}
-      style="display:inline-flex;align-items:center;gap:8px;padding:6px 12px;border-radius:999px;background:var(--_im-color-bg-elevated, #f7f8fa);border:1px solid var(--_im-color-border, #e3e6ea);color:${missed ? 'var(--_im-color-danger, #d93025)' : 'var(--_im-color-text, inherit)'};font-size:0.92em"
-      >${record?.mediaType === 'video' ? videoIcon() : phoneIcon()}<span>${text}</span
-      ><time style="color:var(--_im-color-text-muted, #69707a);font-size:0.9em" datetime=${isoTime(m.sendTime)} title=${times ? times.full(m.sendTime) : formatFull(m.sendTime)}
-        >${times ? times.clock(m.sendTime) : formatClock(m.sendTime)}</time
-      ></span
-    >
-  </div>`;
+  if (chipOf) return callRecordRow(m, chipOf(m, selfID, t, times));
+  const stand = html`<span part="call-record-loading" style=${CHIP_STYLE} aria-busy="true"><span style="display:inline-block;width:22px;height:22px"></span>${callRecordTime(m, times)}</span>`;
+  return callRecordRow(
+    m,
+    until(
+      view()
+        .then((v) => (chipOf = v.callRecordChip)(m, selfID, t, times))
+        .catch(() => stand),
+      stand,
+    ),
+  );
 }

@@ -54,6 +54,8 @@ describe('importing imkit in Node (SSR)', () => {
     const p = probe(resolve(root, 'src/index.ts'));
     assert.equal(p.customElements, 'undefined', 'the client core must not pull in lit or a DOM shim');
     assert.ok(p.exports.includes('ImClient'));
+    assert.ok(!p.exports.includes('CallManager'), 'the call engine is imkit/calls, not part of the client entry');
+    assert.ok(probe(resolve(root, 'src/calls/index.ts')).exports.includes('CallManager'), 'imkit/calls exports it');
   });
 
   const built = resolve(root, 'dist/lib/index.js');

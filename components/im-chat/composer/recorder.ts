@@ -1,62 +1,46 @@
-/** Voice recording with MediaRecorder; the duration is measured here (fresh WebM files report none). */
+import { importOnce } from '../renderers/lazy.js';
+import type { VoiceRecording } from './voice-recording.js';
+
+/** The recording code (voice-recording.ts) is imported when the user first records. */
+const recording = importOnce(() => import('./voice-recording.js'));
+
+/**
+ * The composer's voice recorder: MediaRecorder behind a small front, so that a chat that
+ * never records does not download the recording code.
+ */
 export class VoiceRecorder {
-  private recorder: MediaRecorder | null = null;
-  private chunks: Blob[] = [];
-  private stream: MediaStream | null = null;
-  private startedAt = 0;
+  private active: VoiceRecording | null = null;
+  /** Bumped by cancel(), so a start() still loading its code does not begin afterwards. */
+  private generation = 0;
 
   static get supported(): boolean {
     return typeof MediaRecorder !== 'undefined' && !!navigator.mediaDevices?.getUserMedia;
   }
 
   get recording(): boolean {
-    return !!this.recorder;
+    return !!this.active?.recording;
   }
 
   get elapsed(): number {
-    return this.recorder ? (performance.now() - this.startedAt) / 1000 : 0;
+    return this.active?.elapsed ?? 0;
   }
 
   async start(): Promise<void> {
-    if (this.recorder) return;
-    this.stream = await navigator.mediaDevices.getUserMedia({ audio: true });
-    const type = ['audio/webm;codecs=opus', 'audio/ogg;codecs=opus', 'audio/mp4'].find((t) => MediaRecorder.isTypeSupported(t));
-    this.recorder = new MediaRecorder(this.stream, type ? { mimeType: type } : undefined);
-    this.chunks = [];
-    this.recorder.ondataavailable = (e) => {
-      if (e.data.size) this.chunks.push(e.data);
-    };
-    this.recorder.start(250);
-    this.startedAt = performance.now();
+    if (this.active?.recording) return;
+    const generation = this.generation;
+    const { VoiceRecording } = await recording();
+    if (generation !== this.generation) return;
+    this.active ??= new VoiceRecording();
+    await this.active.start();
   }
 
   /** Stops and returns the recording, or null when it was too short to keep. */
   stop(): Promise<{ blob: Blob; duration: number } | null> {
-    const recorder = this.recorder;
-    if (!recorder) return Promise.resolve(null);
-    const duration = this.elapsed;
-    return new Promise((resolve) => {
-      recorder.onstop = () => {
-        const blob = new Blob(this.chunks, { type: (recorder.mimeType || 'audio/webm').split(';')[0] });
-        this.release();
-        resolve(duration < 0.5 || blob.size === 0 ? null : { blob, duration });
-      };
-      recorder.stop();
-    });
+    return this.active ? this.active.stop() : Promise.resolve(null);
   }
 
   cancel(): void {
-    if (this.recorder && this.recorder.state !== 'inactive') {
-      this.recorder.onstop = null;
-      this.recorder.stop();
-    }
-    this.release();
-  }
-
-  private release(): void {
-    this.stream?.getTracks().forEach((t) => t.stop());
-    this.stream = null;
-    this.recorder = null;
-    this.chunks = [];
+    this.generation++;
+    this.active?.cancel();
   }
 }

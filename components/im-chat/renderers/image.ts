@@ -1,18 +1,13 @@
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { MessageRenderContext } from './registry.js';
+import { imageBox } from './boxes.js';
 import { uploadOverlay, withURL, mediaURL } from './media.js';
-
-/** Largest box a thumbnail takes in the chat (CSS px). */
-const BOX = 240;
 
 export function renderImage(ctx: MessageRenderContext) {
   const p = ctx.message.pictureElem;
   if (!p) return html`<span part="text">[${ctx.t.image}]</span>`;
-  const w = p.snapshotPicture.width || p.sourcePicture.width || BOX;
-  const h = p.snapshotPicture.height || p.sourcePicture.height || BOX;
-  const scale = Math.min(1, BOX / Math.max(w, h));
-  const size = { width: `${Math.max(40, Math.round(w * scale))}px`, aspectRatio: `${w} / ${h}` };
+  const size = imageBox(p);
   const open = async () => {
     const original = await mediaURL(ctx, p.sourcePicture.url, p.sourcePath).catch(() => '');
     if (original) ctx.openImage(original, original, ctx.t.image);

@@ -1,18 +1,14 @@
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { MessageRenderContext } from './registry.js';
+import { videoBox } from './boxes.js';
 import { mediaURL, uploadOverlay, withURL } from './media.js';
-
-const BOX = 260;
 
 /** Poster frame and duration; tapping plays inline with the browser's controls. */
 export function renderVideo(ctx: MessageRenderContext) {
   const v = ctx.message.videoElem;
   if (!v) return html`<span part="text">[${ctx.t.video}]</span>`;
-  const w = v.snapshotWidth || 16;
-  const h = v.snapshotHeight || 9;
-  const scale = Math.min(1, BOX / Math.max(w, h));
-  const size = { width: `${Math.max(120, Math.round(w * scale * (w < BOX / 2 ? BOX / 2 / w : 1)))}px`, aspectRatio: `${w} / ${h}` };
+  const size = videoBox(v);
   const play = async (e: Event) => {
     const box = (e.currentTarget as HTMLElement).closest('.video') as HTMLElement;
     const src = await mediaURL(ctx, v.videoUrl, v.videoPath).catch(() => '');
