@@ -101,6 +101,8 @@ interface Anchor {
  * @csspart header-avatar - The conversation's avatar in the header.
  * @csspart title - The conversation's name.
  * @csspart subtitle - The line under the name (connection state, chat kind).
+ * @csspart content-loading - Stands in for a media message (same size) while its renderer loads on first use.
+ * @csspart call-record-loading - Stands in for a call record chip while its code loads on first use.
  * @csspart log - The scrolling message list (`role="log"`).
  * @csspart loading-older - The indicator shown while older messages load.
  * @csspart beginning - The "beginning of the conversation" marker.
