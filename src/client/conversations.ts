@@ -126,7 +126,7 @@ export class Conversations {
     await serverCall(this.s, 'conversation.delete', { conversationID: id, deleteMessages });
     await this.s.serial(async () => {
       if (!(await this.s.cache.getConversation(id))) return;
-      await this.s.cache.db.delete('conversations', id);
+      await this.s.cache.deleteConversation(id);
       if (deleteMessages) await dropCachedMessages(this.s.cache, id, Infinity);
       this.s.emitter.emit('onConversationDeleted', { conversationID: id, deleteMessages });
       await this.emitTotalIfChanged();
