@@ -103,6 +103,8 @@ async function seedConversations(prefix: string, count: number): Promise<void> {
     list.push(conversation(peer, message(id, peer, i + 1, t0), i + 1));
   }
   await cache.putConversations(list);
+  // A cache this version has signed in to before tracks its pinned/draft IDs (read by the first-screen path).
+  await cache.trackListHead();
   await cache.setMeta('self', { userID: SELF, nickname: 'Me', faceURL: '' });
   await cache.setMeta('eventCursor', 1);
   cache.close();

@@ -43,6 +43,8 @@ export interface ImClientConfig {
 }
 
 const SELF_KEY = 'self';
+/** How many conversations login reads and emits before the whole list: more than a tall screen shows. */
+const FIRST_SCREEN_CONVERSATIONS = 50;
 /** How long login waits for another (older) tab to let go of the cache before it works from memory. */
 const BLOCKED_OPEN_TIMEOUT_MS = 3000;
 
@@ -143,10 +145,15 @@ export class ImClient implements ImClientApi, SignalingApi {
     }
     this.session = session;
     if (session.cache.inMemory && this.storageProblem) this.events.emit('onStorageDegraded', this.storageProblem);
-    // Paint from cache before the network answers.
+    // Paint from cache before the network answers: the first screenful first (a bounded read), then the rest.
+    const first = await session.cache.firstConversations(FIRST_SCREEN_CONVERSATIONS);
+    if (first?.length) this.events.emit('onConversationChanged', first);
     const cached = await session.cache.getConversations();
-    if (cached.length) this.events.emit('onConversationChanged', cached);
-    await session.conversations.emitTotalIfChanged();
+    const shown = new Set(first?.map((c) => c.conversationID));
+    const rest = shown.size ? cached.filter((c) => !shown.has(c.conversationID)) : cached;
+    if (rest.length) this.events.emit('onConversationChanged', rest);
+    if (!first) void session.cache.trackListHead().catch(() => undefined);
+    await session.conversations.emitTotalIfChanged(cached);
     const firstError = await session.connection.start();
     if (firstError && firstError.code !== ErrorCode.NetworkError && firstError.code !== ErrorCode.Timeout) {
       await this.teardown(false);

@@ -1,7 +1,8 @@
 import type { ConversationItem, MessageItem, UserInfo } from '../model/types.js';
 import { MessageStatus } from '../model/enums.js';
 import { openMemoryDatabase } from './database.js';
-import type { ImDatabase, MetaEntry, OutboxEntry } from './schema.js';
+import type { ImDatabase, ImDB, MetaEntry, OutboxEntry } from './schema.js';
+import type { IDBPObjectStore } from 'idb';
 
 /** Orders conversations as the list shows them: pinned first, then the most recent activity. */
 export function compareConversations(a: ConversationItem, b: ConversationItem): number {
@@ -144,15 +145,56 @@ export class ImCache {
     return this.db.get('conversations', conversationID);
   }
 
+  /**
+   * The top of the conversation list, sorted, without reading every
+   * conversation: the newest `count` by last message (the `byLatest` index)
+   * plus every conversation that index would misplace (pinned ones, and those
+   * whose draft is newer than their last message; their IDs are kept in meta).
+   * Its first `count` entries are exactly the first `count` of
+   * `getConversations()`. Null when this cache does not track those IDs yet
+   * (call `trackListHead()` once).
+   */
+  async firstConversations(count: number): Promise<ConversationItem[] | null> {
+    const tx = this.db.transaction(['conversations', 'meta']);
+    const head = (await tx.objectStore('meta').get(LIST_HEAD_KEY))?.value as string[] | undefined;
+    if (!head) return null;
+    const store = tx.objectStore('conversations');
+    const byID = new Map<string, ConversationItem>();
+    let cursor = await store.index('byLatest').openCursor(null, 'prev');
+    while (cursor && byID.size < count) {
+      byID.set(cursor.value.conversationID, cursor.value);
+      cursor = byID.size < count ? await cursor.continue() : null;
+    }
+    for (const c of await Promise.all(head.map((id) => store.get(id)))) if (c) byID.set(c.conversationID, c);
+    return [...byID.values()].sort(compareConversations);
+  }
+
+  /** Starts tracking the list-head IDs (see `firstConversations`) in a cache that does not yet; atomic with other writes. */
+  async trackListHead(): Promise<void> {
+    await this.write(async (db) => {
+      const tx = db.transaction(['conversations', 'meta'], 'readwrite');
+      const meta = tx.objectStore('meta');
+      if (!(await meta.get(LIST_HEAD_KEY))) {
+        const all = await tx.objectStore('conversations').getAll();
+        await meta.put({ key: LIST_HEAD_KEY, value: all.filter(isListHead).map((c) => c.conversationID) });
+      }
+      await tx.done;
+    });
+  }
+
   async putConversations(list: ConversationItem[]): Promise<void> {
     await this.write(async (db) => {
-      const tx = db.transaction('conversations', 'readwrite');
-      await settle(tx, list.map((c) => tx.store.put(c)));
+      const tx = db.transaction(['conversations', 'meta'], 'readwrite');
+      const store = tx.objectStore('conversations');
+      await settle(tx, [...list.map((c) => store.put(c)), updateListHead(tx.objectStore('meta'), list, [])]);
     });
   }
 
   async deleteConversation(conversationID: string): Promise<void> {
-    await this.write((db) => db.delete('conversations', conversationID));
+    await this.write(async (db) => {
+      const tx = db.transaction(['conversations', 'meta'], 'readwrite');
+      await settle(tx, [tx.objectStore('conversations').delete(conversationID), updateListHead(tx.objectStore('meta'), [], [conversationID])]);
+    });
   }
 
   getMessage(clientMsgID: string): Promise<MessageItem | undefined> {
@@ -254,6 +296,31 @@ export class ImCache {
  */
 async function settle(tx: { done: Promise<void> }, requests: Promise<unknown>[]): Promise<void> {
   await Promise.all([Promise.allSettled(requests), tx.done]);
+}
+
+/** Meta key of the IDs `firstConversations` must read besides the newest by last message. */
+const LIST_HEAD_KEY = 'listHead';
+
+/** A conversation the `byLatest` index alone would not place right in the list order. */
+function isListHead(c: ConversationItem): boolean {
+  return c.isPinned || (c.draftTextTime || 0) > c.latestMsgSendTime;
+}
+
+type MetaStore = IDBPObjectStore<ImDB, ('conversations' | 'meta')[], 'meta', 'readwrite'>;
+
+/** Keeps the list-head IDs right as conversations change (only once the cache tracks them). */
+async function updateListHead(meta: MetaStore, changed: ConversationItem[], removed: string[]): Promise<void> {
+  const entry = await meta.get(LIST_HEAD_KEY);
+  if (!entry) return;
+  const ids = new Set(entry.value as string[]);
+  let dirty = false;
+  for (const c of changed) {
+    if (isListHead(c)) {
+      if (!ids.has(c.conversationID)) (ids.add(c.conversationID), (dirty = true));
+    } else if (ids.delete(c.conversationID)) dirty = true;
+  }
+  for (const id of removed) if (ids.delete(id)) dirty = true;
+  if (dirty) await meta.put({ key: LIST_HEAD_KEY, value: [...ids] });
 }
 
 const STORES = ['conversations', 'messages', 'users', 'outbox', 'meta'] as const;
