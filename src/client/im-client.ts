@@ -604,7 +604,8 @@ export class ImClient implements ImClientApi, SignalingApi {
       this.storageProblem = storageNotice(reason, (error as Error | undefined)?.message);
       if (this.session?.cache === cache) this.events.emit('onStorageDegraded', this.storageProblem);
     };
-    const selfInfo = (await cache.getMeta<UserInfo>(SELF_KEY)) ?? { userID, nickname: userID, faceURL: '' };
+    const [storedSelf, storedCursor] = await Promise.all([cache.getMeta<UserInfo>(SELF_KEY), cache.getMeta<number>(CURSOR_KEY)]);
+    const selfInfo = storedSelf ?? { userID, nickname: userID, faceURL: '' };
     let queue: Promise<unknown> = Promise.resolve();
     const emitter = this.events;
     const transport = this.config.transport ?? createWebSocketTransport(this.config.serverURL);
@@ -618,7 +619,7 @@ export class ImClient implements ImClientApi, SignalingApi {
       cache,
       emitter,
       online: false,
-      cursor: (await cache.getMeta<number>(CURSOR_KEY)) ?? 0,
+      cursor: storedCursor ?? 0,
       selfInfo,
       dbName,
       isOnline: () => session.online,

@@ -160,11 +160,11 @@ export class ImCache {
     if (!head) return null;
     const store = tx.objectStore('conversations');
     const byID = new Map<string, ConversationItem>();
-    let cursor = await store.index('byLatest').openCursor(null, 'prev');
-    while (cursor && byID.size < count) {
-      byID.set(cursor.value.conversationID, cursor.value);
-      cursor = byID.size < count ? await cursor.continue() : null;
-    }
+    // Three round trips instead of `count`: find the count-th newest key, then read everything from there up.
+    let edge = await store.index('byLatest').openKeyCursor(null, 'prev');
+    if (edge && count > 1) edge = await edge.advance(count - 1);
+    const newest = edge ? await store.index('byLatest').getAll(this.keyRange.lowerBound(edge.key)) : await store.getAll();
+    for (const c of newest) byID.set(c.conversationID, c);
     for (const c of await Promise.all(head.map((id) => store.get(id)))) if (c) byID.set(c.conversationID, c);
     return [...byID.values()].sort(compareConversations);
   }
