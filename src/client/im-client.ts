@@ -56,6 +56,15 @@ const STORAGE_MESSAGES: Record<StorageDegradedReason, string> = {
   blocked: 'Another tab keeps an older version of the local cache open',
 };
 
+/** Resolves after the next frame has been painted (or soon, where frames do not run: hidden tabs, Node). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 50);
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() => requestAnimationFrame(() => (clearTimeout(fallback), resolve())));
+  });
+}
+
 function storageNotice(reason: StorageDegradedReason, detail?: string): StorageNotice {
   const why = STORAGE_MESSAGES[reason] + (detail ? ` (${detail})` : '');
   return {
@@ -148,6 +157,8 @@ export class ImClient implements ImClientApi, SignalingApi {
     // Paint from cache before the network answers: the first screenful first (a bounded read), then the rest.
     const first = await session.cache.firstConversations(FIRST_SCREEN_CONVERSATIONS);
     if (first?.length) this.events.emit('onConversationChanged', first);
+    // Let the first screenful paint before the full read (its parsing and the re-sort compete for the main thread).
+    if (first?.length) await afterPaint();
     const cached = await session.cache.getConversations();
     const shown = new Set(first?.map((c) => c.conversationID));
     const rest = shown.size ? cached.filter((c) => !shown.has(c.conversationID)) : cached;
