@@ -758,6 +758,8 @@ export class ImClient implements ImClientApi, SignalingApi {
   private async teardown(clearCache: boolean): Promise<void> {
     const s = this.session;
     this.session = null;
+    // The notice belongs to the session's cache; a new login opens a new one.
+    this.storageProblem = null;
     if (!s) return;
     s.removeListeners();
     s.users.dispose();
