@@ -100,7 +100,7 @@ export const defaultStrings: ImStrings = {
   directChat: 'Direct message',
   sendFailed: 'Could not send the message',
   storageMemoryNotice: 'Storage is full or unavailable — messages are kept only until this tab closes.',
-  storageReloadNotice: 'This app was updated in another tab — reload to continue. Until then, messages are kept only in this tab.',
+  storageReloadNotice: 'This app was updated in another tab — reload to continue.',
   reload: 'Reload',
   dismiss: 'Dismiss',
 };
