@@ -91,8 +91,20 @@ export async function browserScenarios(options: { withDeepChat: boolean; quick: 
     metrics.push({ name: 'scroll10k.messages_reached', value: scroll.messagesReached, unit: 'msgs' });
     metrics.push({ name: 'scroll10k.dom_message_nodes', value: scroll.domMessageNodes, unit: 'nodes' });
 
-    await fresh(page, kit);
-    const cold = await page.evaluate((n) => (window as any).imkitBench.coldStart(n), 2000);
+    // Cold start: each run in its own browser context (its own storage), so it does not wait on the
+    // storage backend still settling the 110,000 messages written above. A returning user: the page
+    // was visited before (the browser has its code cached), the cache is seeded, the app signs in.
+    // The median of three runs.
+    const colds: { firstRowMs: number; domRows: number }[] = [];
+    for (let run = 0; run < 3; run++) {
+      const coldContext = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+      const coldPage = await coldContext.newPage();
+      await fresh(coldPage, kit);
+      await fresh(coldPage, kit);
+      colds.push(await coldPage.evaluate((n) => (window as any).imkitBench.coldStart(n), 2000));
+      await coldContext.close();
+    }
+    const cold = colds.sort((a, b) => a.firstRowMs - b.firstRowMs)[1]!;
     metrics.push({ name: 'coldstart2k.first_row_ms', value: Math.round(cold.firstRowMs * 10) / 10, unit: 'ms' });
     metrics.push({ name: 'coldstart2k.dom_rows', value: cold.domRows, unit: 'rows' });
 

@@ -48,6 +48,12 @@ export interface ImStrings {
   groupChat: string;
   directChat: string;
   sendFailed: string;
+  /** The cache lives in memory (IndexedDB refused, full or failing): shown by the list and the chat. */
+  storageMemoryNotice: string;
+  /** Another tab runs a newer version of the app and upgraded the cache. */
+  storageReloadNotice: string;
+  reload: string;
+  dismiss: string;
 }
 
 const PREVIEWS: Record<number, string> = {
@@ -107,6 +113,10 @@ export const defaultStrings: ImStrings = {
   groupChat: 'Group',
   directChat: 'Direct message',
   sendFailed: 'Could not send the message',
+  storageMemoryNotice: 'Storage is full or unavailable — messages are kept only until this tab closes.',
+  storageReloadNotice: 'This app was updated in another tab — reload to continue.',
+  reload: 'Reload',
+  dismiss: 'Dismiss',
 };
 
 export function resolveStrings(overrides: Partial<ImStrings> | undefined): ImStrings {

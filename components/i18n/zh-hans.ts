@@ -63,6 +63,10 @@ export const zhHans: ImLocaleTables = {
     groupChat: '群聊',
     directChat: '单聊',
     sendFailed: '消息发送失败',
+    storageMemoryNotice: '存储空间已满或不可用——消息仅保留到此标签页关闭。',
+    storageReloadNotice: '应用已在另一个标签页中更新，请重新加载以继续。',
+    reload: '重新加载',
+    dismiss: '关闭',
   },
   social: {
     actions: '操作',

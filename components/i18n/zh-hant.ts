@@ -63,6 +63,10 @@ export const zhHant: ImLocaleTables = {
     groupChat: '群組',
     directChat: '私訊',
     sendFailed: '訊息傳送失敗',
+    storageMemoryNotice: '儲存空間已滿或無法使用——訊息僅保留到此分頁關閉。',
+    storageReloadNotice: '應用程式已在另一個分頁中更新，請重新載入以繼續。',
+    reload: '重新載入',
+    dismiss: '關閉',
   },
   social: {
     actions: '操作',

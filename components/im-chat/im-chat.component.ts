@@ -12,6 +12,7 @@ import { avatar, hueOf } from '../shared/avatar.js';
 import { ClientController } from '../shared/client-controller.js';
 import { isoTime, isSameDay, startOfDay } from '../shared/format.js';
 import { LocaleController } from '../shared/locale-controller.js';
+import { renderStorageNotice, storageNoticeStyles } from '../shared/storage-notice.js';
 import { alertIcon, arrowDownIcon, chatIcon, clockIcon, doubleTickIcon, retryIcon, sendIcon, tickIcon } from '../shared/icons.js';
 import { messageText } from '../shared/message-text.js';
 import { ThemeController } from '../shared/theme-controller.js';
@@ -87,6 +88,7 @@ interface Anchor {
  * Scrolling up loads older pages without moving what you are reading. Messages
  * are marked read while the list is at the bottom and the page is visible.
  *
+ * @event im-reload-request - The storage notice's Reload was pressed; cancelable (the page reloads unless prevented). `detail: { reason }`.
  * @event im-message-sent - The server accepted a message sent from the composer (or retried). `detail: { message }`.
  * @event im-message-failed - Sending failed. `detail: { message | null, error: { code, message } }`.
  * @event im-message-action - A message action ran (reply, copy, forward, select, readers, recall, delete-me, delete-all). `detail: { action, message }`.
@@ -96,6 +98,7 @@ interface Anchor {
  * @slot header-end - At the end of the header (call buttons, a menu, …).
  * @slot empty - Replaces the "select a conversation" state.
  *
+ * @csspart storage-notice - The notice shown while the cache lives in memory or another tab upgraded it (with `storage-notice-reload`, `storage-notice-dismiss`).
  * @csspart base - The wrapper of everything.
  * @csspart header - The header bar.
  * @csspart header-avatar - The conversation's avatar in the header.
@@ -217,7 +220,7 @@ interface Anchor {
  * @cssprop --im-font-family - Font stack.
  */
 export class ImChat extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, storageNoticeStyles];
 
   /** The client to use; otherwise the one from the nearest `<im-provider>`. */
   @property({ attribute: false }) client: ImClientApi | undefined;
@@ -1632,7 +1635,7 @@ export class ImChat extends LitElement {
       @drop=${this.onDrop}
       @click=${(e: Event) => this.menuFor && !(e.composedPath()[0] as HTMLElement).closest?.('.actions') && (this.menuFor = null)}
     >
-      ${this.renderHeader()} ${body} ${this.renderComposer()}
+      ${this.renderHeader()} ${renderStorageNotice(this, this.clients, this.text)} ${body} ${this.renderComposer()}
       ${this.dragging ? html`<div part="drop-zone" class="drop-zone">${this.mt.dropFiles}</div>` : nothing}
       ${renderOverlay(this.overlay, {
         t: this.mt,

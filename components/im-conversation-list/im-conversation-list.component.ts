@@ -13,6 +13,7 @@ import { avatar } from '../shared/avatar.js';
 import { ClientController } from '../shared/client-controller.js';
 import { isoTime } from '../shared/format.js';
 import { LocaleController } from '../shared/locale-controller.js';
+import { renderStorageNotice, storageNoticeStyles } from '../shared/storage-notice.js';
 import { chatIcon, muteIcon, pinIcon } from '../shared/icons.js';
 import { messageText, previewLine } from '../shared/message-text.js';
 import { ThemeController } from '../shared/theme-controller.js';
@@ -68,6 +69,7 @@ function listOrder(a: ConversationItem, b: ConversationItem): number {
  * `onNewConversation`. A listbox: ArrowUp/ArrowDown/Home/End move focus, Enter or
  * Space (or a click) selects.
  *
+ * @event im-reload-request - The storage notice's Reload was pressed; cancelable (the page reloads unless prevented). `detail: { reason }`.
  * @event im-conversation-select - A conversation was chosen. `detail: { conversationID, conversation }`.
  *   Cancelable: call `preventDefault()` to keep the current selection.
  * @event im-conversation-action - A row action (pin, mute, mark read, hide, delete, clear) was chosen from the row menu.
@@ -77,6 +79,7 @@ function listOrder(a: ConversationItem, b: ConversationItem): number {
  * @slot header - Above the list (a title, a search box, …).
  * @slot empty - Replaces the built-in "no conversations" message.
  *
+ * @csspart storage-notice - The notice shown while the cache lives in memory or another tab upgraded it (with `storage-notice-reload`, `storage-notice-dismiss`).
  * @csspart base - The wrapper of everything.
  * @csspart banner - The connection notice shown while not connected.
  * @csspart list - The scrolling listbox.
@@ -109,7 +112,7 @@ function listOrder(a: ConversationItem, b: ConversationItem): number {
  * @cssprop --im-font-family - Font stack.
  */
 export class ImConversationList extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, storageNoticeStyles];
 
   /** The client to use; otherwise the one from the nearest `<im-provider>`. */
   @property({ attribute: false }) client: ImClientApi | undefined;
@@ -729,7 +732,7 @@ export class ImConversationList extends LitElement {
     }
     return html`<div part="base">
       <slot name="header"></slot>
-      ${this.renderBanner()} ${body}
+      ${this.renderBanner()} ${renderStorageNotice(this, this.clients, this.text)} ${body}
       ${this.actionError ? html`<div part="action-error" role="alert">${this.actionError}<button type="button" aria-label="×" @click=${() => (this.actionError = null)}>×</button></div>` : nothing}
       ${this.renderMenu()}
     </div>`;

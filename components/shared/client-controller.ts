@@ -1,7 +1,8 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ImClientApi } from '../../src/client/api.js';
-import type { ImEvents } from '../../src/client/events.js';
+import type { ImEvents, StorageNotice } from '../../src/client/events.js';
+import { LoginStatus } from '../../src/model/enums.js';
 import { imClientContext } from '../context.js';
 
 export type ClientEventHandlers = { [K in keyof ImEvents]?: (event: ImEvents[K]) => void };
@@ -34,6 +35,19 @@ export class ClientController implements ReactiveController {
   private current: ImClientApi | undefined;
   private connected = false;
   private readonly bound: Array<[keyof ImEvents, (event: never) => void]> = [];
+  private storage: StorageNotice | null = null;
+  private storageDismissed = false;
+  private readonly onStorageDegraded = (notice: StorageNotice) => {
+    this.storage = notice;
+    this.storageDismissed = false;
+    this.host.requestUpdate();
+  };
+  private readonly onLoginStatus = ({ status }: { status: number }) => {
+    // A new login opens a new cache; whatever it falls back to is announced again.
+    if (status !== LoginStatus.Logout && status !== LoginStatus.Logging) return;
+    this.storage = null;
+    this.host.requestUpdate();
+  };
 
   constructor(host: ClientHost, options: ClientControllerOptions) {
     this.host = host;
@@ -47,6 +61,19 @@ export class ClientController implements ReactiveController {
         this.sync();
       },
     });
+  }
+
+  /**
+   * The storage notice the host should show, if any: the cache lives in memory
+   * (IndexedDB refused, full or failed) or another tab upgraded it. Null once dismissed.
+   */
+  get storageNotice(): StorageNotice | null {
+    return this.storageDismissed ? null : this.storage;
+  }
+
+  dismissStorageNotice(): void {
+    this.storageDismissed = true;
+    this.host.requestUpdate();
   }
 
   /** The client in use, if any. */
@@ -86,6 +113,10 @@ export class ClientController implements ReactiveController {
   }
 
   private subscribe(client: ImClientApi): void {
+    this.storage = client.storageProblem ?? null;
+    this.storageDismissed = false;
+    client.on('onStorageDegraded', this.onStorageDegraded);
+    client.on('onLoginStatusChanged', this.onLoginStatus);
     for (const [name, handler] of Object.entries(this.options.handlers) as Array<[keyof ImEvents, (e: never) => void]>) {
       if (!handler) continue;
       client.on(name, handler as never);
@@ -94,6 +125,9 @@ export class ClientController implements ReactiveController {
   }
 
   private unsubscribe(client: ImClientApi): void {
+    client.off('onStorageDegraded', this.onStorageDegraded);
+    client.off('onLoginStatusChanged', this.onLoginStatus);
+    this.storage = null;
     for (const [name, handler] of this.bound.splice(0)) client.off(name, handler as never);
   }
 }

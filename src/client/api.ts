@@ -1,6 +1,6 @@
 import type { ConversationItem, MessageItem, UserInfo } from '../model/types.js';
 import type { LoginStatus, SessionType } from '../model/enums.js';
-import type { ConnectionState, ImEvents } from './events.js';
+import type { ConnectionState, ImEvents, StorageNotice } from './events.js';
 import type { MessageApi } from './message-api.js';
 import type { SocialApi } from './social-api.js';
 
@@ -31,6 +31,8 @@ export interface AdvancedHistoryResult {
  */
 export interface ImClientApi extends SocialApi, MessageApi {
   readonly connectionState: ConnectionState;
+  /** imkit: why the cache lives in memory for this page, when it does (see `onStorageDegraded`). */
+  readonly storageProblem?: StorageNotice | null;
   on<K extends keyof ImEvents>(type: K, handler: (event: ImEvents[K]) => void): void;
   off<K extends keyof ImEvents>(type: K, handler: (event: ImEvents[K]) => void): void;
   login(userID: string, token: string): Promise<void>;

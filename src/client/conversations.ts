@@ -48,13 +48,12 @@ export class Conversations {
   }
 
   async totalUnread(): Promise<number> {
-    const all = await this.s.cache.getConversations();
-    return all.reduce((sum, c) => sum + (c.recvMsgOpt === 1 ? 0 : c.unreadCount), 0);
+    return sumUnread(await this.s.cache.getConversations());
   }
 
-  /** Emit the total when it changed since the last emission. */
-  async emitTotalIfChanged(): Promise<void> {
-    const total = await this.totalUnread();
+  /** Emit the total when it changed since the last emission (`all`: the whole list, when the caller has just read it). */
+  async emitTotalIfChanged(all?: ConversationItem[]): Promise<void> {
+    const total = all ? sumUnread(all) : await this.totalUnread();
     if (total !== this.lastTotal) {
       this.lastTotal = total;
       this.s.emitter.emit('onTotalUnreadMessageCountChanged', total);
@@ -126,7 +125,7 @@ export class Conversations {
     await serverCall(this.s, 'conversation.delete', { conversationID: id, deleteMessages });
     await this.s.serial(async () => {
       if (!(await this.s.cache.getConversation(id))) return;
-      await this.s.cache.db.delete('conversations', id);
+      await this.s.cache.deleteConversation(id);
       if (deleteMessages) await dropCachedMessages(this.s.cache, id, Infinity);
       this.s.emitter.emit('onConversationDeleted', { conversationID: id, deleteMessages });
       await this.emitTotalIfChanged();
@@ -156,4 +155,8 @@ export class Conversations {
     });
     if (this.s.isOnline()) await serverCall(this.s, 'conversation.markAllRead', {});
   }
+}
+
+function sumUnread(all: ConversationItem[]): number {
+  return all.reduce((sum, c) => sum + (c.recvMsgOpt === 1 ? 0 : c.unreadCount), 0);
 }

@@ -1,8 +1,16 @@
 import type { CallRelay, SignalingEvent } from '../model/call.js';
 import type { ConversationItem, MessageItem, UserInfo } from '../model/types.js';
 import type { ErrorInfo } from '../protocol/errors.js';
+import type { StorageDegradedReason } from '../store/cache.js';
 import type { SocialEvents } from './social-events.js';
 import type { MessageEvents } from './message-events.js';
+
+/** Why and how the cache lives in memory (`onStorageDegraded`, `client.storageProblem`). */
+export interface StorageNotice extends ErrorInfo {
+  reason: StorageDegradedReason;
+  /** True when this tab runs an older version than another tab of the app: reloading fixes it. */
+  reloadRequired: boolean;
+}
 
 /** Connection state, as one value for UIs that want a single field to watch. */
 export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'kicked' | 'token-expired';
@@ -41,8 +49,12 @@ export type ImEvents = MessageEvents & SocialEvents & {
   onTotalUnreadMessageCountChanged: number;
   /** imkit: a cached message changed (status sending → sent or failed, read state, …). */
   onMessageUpdated: MessageItem;
-  /** imkit: IndexedDB was refused, so the cache lives in memory for this page (a notice for the user). */
-  onStorageDegraded: ErrorInfo;
+  /**
+   * imkit: the cache moved to memory for this page (a notice for the user): IndexedDB was refused,
+   * a write hit the quota or failed mid-session (everything cached, the outbox first, was copied over),
+   * or another tab upgraded the schema (`reloadRequired`). Nothing is lost; sending goes on.
+   */
+  onStorageDegraded: StorageNotice;
   /** imkit: the connection state as one value. */
   onConnectionStateChanged: ConnectionState;
   /** imkit: login finished (cache open); `userID` is the logged-in user. */

@@ -5,8 +5,8 @@ import type { ConversationItem, MessageItem, UserInfo } from '../model/types.js'
 import { ErrorCode, ImError, type ErrorInfo } from '../protocol/errors.js';
 import type { PushFrame } from '../protocol/frames.js';
 import { Limits } from '../protocol/limits.js';
-import { ImCache } from '../store/cache.js';
-import { databaseName, deleteImDatabase, openImDatabase, openMemoryDatabase } from '../store/database.js';
+import { ImCache, type StorageDegradedReason } from '../store/cache.js';
+import { CacheBlockedError, databaseName, deleteImDatabase, openImDatabase, openMemoryDatabase } from '../store/database.js';
 import { applyEvents, type Emission } from '../sync/apply-events.js';
 import { catchUp, CURSOR_KEY, isNextEvent } from '../sync/catch-up.js';
 import { Connection, type LinkState } from '../transport/connection.js';
@@ -15,7 +15,7 @@ import { createWebSocketTransport } from '../transport/websocket.js';
 import type { AdvancedHistoryResult, HistoryOptions, ImClientApi } from './api.js';
 import type { SessionContext } from './context.js';
 import { Conversations } from './conversations.js';
-import type { ConnectionState, ImEvents } from './events.js';
+import type { ConnectionState, ImEvents, StorageNotice } from './events.js';
 import { Messages } from './messages.js';
 import { MessageActions, type SearchLocalParams } from './message-actions.js';
 import { fileObjectURL, httpBaseOf } from './message-upload.js';
@@ -43,6 +43,37 @@ export interface ImClientConfig {
 }
 
 const SELF_KEY = 'self';
+/** How many conversations login reads and emits before the whole list: more than a tall screen shows. */
+const FIRST_SCREEN_CONVERSATIONS = 50;
+/** How long login waits for another (older) tab to let go of the cache before it works from memory. */
+const BLOCKED_OPEN_TIMEOUT_MS = 3000;
+
+const STORAGE_MESSAGES: Record<StorageDegradedReason, string> = {
+  unavailable: 'The local cache is unavailable',
+  quota: 'The local cache is full',
+  'write-failed': 'The local cache failed to write',
+  versionchange: 'The app was updated in another tab; reload this tab to continue with the new version',
+  blocked: 'Another tab keeps an older version of the local cache open',
+};
+
+/** Resolves after the next frame has been painted (or soon, where frames do not run: hidden tabs, Node). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 50);
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() => requestAnimationFrame(() => (clearTimeout(fallback), resolve())));
+  });
+}
+
+function storageNotice(reason: StorageDegradedReason, detail?: string): StorageNotice {
+  const why = STORAGE_MESSAGES[reason] + (detail ? ` (${detail})` : '');
+  return {
+    code: ErrorCode.StorageError,
+    message: `${why}; messages are kept in memory until this page closes.`,
+    reason,
+    reloadRequired: reason === 'versionchange' || reason === 'blocked',
+  };
+}
 
 /** Everything that exists only while a user is logged in. */
 interface Session extends SessionContext {
@@ -84,13 +115,13 @@ export class ImClient implements ImClientApi, SignalingApi {
     return this._connectionState;
   }
 
-  /** Where the cache lives: `indexeddb`, or `memory` when the browser refused IndexedDB (see `onStorageDegraded`). */
+  /** Where the cache lives: `indexeddb`, or `memory` when IndexedDB was refused or failed (see `onStorageDegraded`). */
   get storageMode(): 'indexeddb' | 'memory' {
     return this.session?.cache.inMemory ? 'memory' : 'indexeddb';
   }
 
   /** Why the cache is in memory, when it is. */
-  storageProblem: ErrorInfo | null = null;
+  storageProblem: StorageNotice | null = null;
 
   on<K extends keyof ImEvents>(type: K, handler: (event: ImEvents[K]) => void): void {
     this.events.on(type, handler);
@@ -123,10 +154,17 @@ export class ImClient implements ImClientApi, SignalingApi {
     }
     this.session = session;
     if (session.cache.inMemory && this.storageProblem) this.events.emit('onStorageDegraded', this.storageProblem);
-    // Paint from cache before the network answers.
+    // Paint from cache before the network answers: the first screenful first (a bounded read), then the rest.
+    const first = await session.cache.firstConversations(FIRST_SCREEN_CONVERSATIONS);
+    if (first?.length) this.events.emit('onConversationChanged', first);
+    // Let the first screenful paint before the full read (its parsing and the re-sort compete for the main thread).
+    if (first?.length) await afterPaint();
     const cached = await session.cache.getConversations();
-    if (cached.length) this.events.emit('onConversationChanged', cached);
-    await session.conversations.emitTotalIfChanged();
+    const shown = new Set(first?.map((c) => c.conversationID));
+    const rest = shown.size ? cached.filter((c) => !shown.has(c.conversationID)) : cached;
+    if (rest.length) this.events.emit('onConversationChanged', rest);
+    if (!first) void session.cache.trackListHead().catch(() => undefined);
+    await session.conversations.emitTotalIfChanged(cached);
     const firstError = await session.connection.start();
     if (firstError && firstError.code !== ErrorCode.NetworkError && firstError.code !== ErrorCode.Timeout) {
       await this.teardown(false);
@@ -561,22 +599,24 @@ export class ImClient implements ImClientApi, SignalingApi {
     this.storageProblem = null;
     try {
       const db = await openImDatabase(dbName, {
-        onVersionChange: () => {
-          // Another tab upgraded the schema: this tab's cache is stale, so sign out cleanly.
-          void this.logout();
-        },
+        // Another tab upgraded the schema: this connection must close, but this tab keeps what it holds in memory.
+        onVersionChange: () => void cache?.moveToMemory('versionchange'),
+        blockedTimeoutMs: BLOCKED_OPEN_TIMEOUT_MS,
       });
       cache = new ImCache(db);
     } catch (error) {
-      // IndexedDB refused (quota, private mode, disabled): keep working from memory, and say so.
+      // IndexedDB refused (quota, private mode, disabled, blocked by an older tab): keep working from memory, and say so.
       const memory = await openMemoryDatabase(dbName);
       cache = new ImCache(memory.db, memory.keyRange, true);
-      this.storageProblem = {
-        code: ErrorCode.StorageError,
-        message: `The local cache is unavailable (${(error as Error).message}); messages are kept in memory until this page closes.`,
-      };
+      const reason: StorageDegradedReason = error instanceof CacheBlockedError ? 'blocked' : 'unavailable';
+      this.storageProblem = storageNotice(reason, (error as Error).message);
     }
-    const selfInfo = (await cache.getMeta<UserInfo>(SELF_KEY)) ?? { userID, nickname: userID, faceURL: '' };
+    cache.onDegraded = (reason, error) => {
+      this.storageProblem = storageNotice(reason, (error as Error | undefined)?.message);
+      if (this.session?.cache === cache) this.events.emit('onStorageDegraded', this.storageProblem);
+    };
+    const [storedSelf, storedCursor] = await Promise.all([cache.getMeta<UserInfo>(SELF_KEY), cache.getMeta<number>(CURSOR_KEY)]);
+    const selfInfo = storedSelf ?? { userID, nickname: userID, faceURL: '' };
     let queue: Promise<unknown> = Promise.resolve();
     const emitter = this.events;
     const transport = this.config.transport ?? createWebSocketTransport(this.config.serverURL);
@@ -590,7 +630,7 @@ export class ImClient implements ImClientApi, SignalingApi {
       cache,
       emitter,
       online: false,
-      cursor: (await cache.getMeta<number>(CURSOR_KEY)) ?? 0,
+      cursor: storedCursor ?? 0,
       selfInfo,
       dbName,
       isOnline: () => session.online,
@@ -718,6 +758,8 @@ export class ImClient implements ImClientApi, SignalingApi {
   private async teardown(clearCache: boolean): Promise<void> {
     const s = this.session;
     this.session = null;
+    // The notice belongs to the session's cache; a new login opens a new one.
+    this.storageProblem = null;
     if (!s) return;
     s.removeListeners();
     s.users.dispose();

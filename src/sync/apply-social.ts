@@ -26,16 +26,18 @@ export function isSocialPush(frame: PushFrame): frame is PushFrame & SocialPushE
 
 /** Removes a conversation's cached messages with seq ≤ upToSeq (all of them when upToSeq is Infinity). */
 export async function dropCachedMessages(cache: ImCache, conversationID: string, upToSeq: number): Promise<void> {
-  const tx = cache.db.transaction('messages', 'readwrite');
-  const index = tx.store.index('byConversationTime');
-  let cursor = await index.openCursor(cache.keyRange.bound([conversationID, -Infinity, ''], [conversationID, Infinity, '\uffff']));
-  while (cursor) {
-    const m = cursor.value;
-    // Unsent messages (seq 0) are newer than anything cleared on the server.
-    if (m.seq > 0 && m.seq <= upToSeq) await cursor.delete();
-    cursor = await cursor.continue();
-  }
-  await tx.done;
+  await cache.write(async (db, keyRange) => {
+    const tx = db.transaction('messages', 'readwrite');
+    const index = tx.store.index('byConversationTime');
+    let cursor = await index.openCursor(keyRange.bound([conversationID, -Infinity, ''], [conversationID, Infinity, '\uffff']));
+    while (cursor) {
+      const m = cursor.value;
+      // Unsent messages (seq 0) are newer than anything cleared on the server.
+      if (m.seq > 0 && m.seq <= upToSeq) await cursor.delete();
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+  });
 }
 
 /**
@@ -95,7 +97,7 @@ export async function applySocialEvent(cache: ImCache, selfID: string, event: Pu
     }
     case 'conversation.deleted': {
       const { conversationID, deleteMessages } = event.data;
-      await cache.db.delete('conversations', conversationID);
+      await cache.deleteConversation(conversationID);
       if (deleteMessages) await dropCachedMessages(cache, conversationID, Infinity);
       return [{ type: 'onConversationDeleted', payload: { conversationID, deleteMessages } }];
     }
