@@ -27,6 +27,7 @@ import { VoiceRecorder } from './composer/recorder.js';
 import { activeMentions, filterCandidates, mentionQuery, type MentionCandidate } from './composer/mention.js';
 import { renderCallRecord } from './call-record.js';
 import { CALL_RECORD_CONTENT_TYPE } from '../../src/model/call.js';
+import { rangeAround, rangeAtBottom, rowAtOffset, RowHeights, type RowRange } from './message-list/message-window.js';
 
 export interface ImMessageSentDetail {
   message: MessageItem;
@@ -42,6 +43,8 @@ const NOT_LOGGED_IN = 2001;
 const BOTTOM_SLACK = 32;
 /** Start loading older messages when the top is this close (px). */
 const TOP_PREFETCH = 320;
+/** Older pages loaded at most to bring back the message a reader left a conversation at. */
+const RESTORE_MAX_PAGES = 20;
 /** Consecutive messages from one sender within this time are grouped. */
 const GROUP_GAP_MS = 5 * 60 * 1000;
 
@@ -279,6 +282,14 @@ export class ImChat extends LitElement {
   /** Set when the next render must end at the bottom whatever the scroll position (own send, pill click). */
   private forceBottom = false;
   private anchor: Anchor | null = null;
+  /** Set to place a given message at a given offset on the next render (jump, restored position). */
+  private pendingAnchor: Anchor | null = null;
+  /** The row the reader sees at the top, kept current while scrolling, so rows that grow above it do not move it. */
+  private viewAnchor: Anchor | null = null;
+  /** Measured heights of message rows (the log renders only a window of the loaded messages). */
+  private readonly rowHeights = new RowHeights();
+  /** The slice of `messages` the last render put in the DOM. */
+  private range: RowRange = { start: 0, end: 0 };
   /** Set when a page of older messages came back empty without reaching the start (offline). */
   private olderBlocked = false;
   private drafts = new Map<string, string>();
@@ -398,6 +409,8 @@ export class ImChat extends LitElement {
     const log = this.log;
     if (log) log.scrollTop = log.scrollHeight;
     this.atBottom = true;
+    // The window may be far up the history: render the newest rows (updated() then scrolls to them).
+    this.requestUpdate();
     this.maybeMarkRead();
   }
 
@@ -468,7 +481,8 @@ export class ImChat extends LitElement {
       this.forceBottom = true;
       await this.updateComplete;
       if (generation !== this.generation) return;
-      if (!this.restorePosition(id)) this.scrollToBottom();
+      if (!(await this.restorePosition(id, generation))) this.scrollToBottom();
+      if (generation !== this.generation) return;
       this.fillViewport();
     } catch (err) {
       if (generation !== this.generation) return;
@@ -488,18 +502,29 @@ export class ImChat extends LitElement {
     }
   }
 
-  /** Puts the message the reader last had at the top back where it was; false when it is not loaded. */
-  private restorePosition(id: string): boolean {
+  /**
+   * Puts the message the reader last had at the top back where it was, loading older pages
+   * until it is there (bounded); false when there is no saved position or it cannot be loaded.
+   */
+  private async restorePosition(id: string, generation: number): Promise<boolean> {
     const saved = this.positions.get(id);
     this.positions.delete(id);
+    if (!saved) return false;
+    for (let i = 0; i < RESTORE_MAX_PAGES && !this.byID.has(saved.id) && !this.isEnd && !this.olderBlocked; i++) {
+      await this.loadOlder();
+      if (generation !== this.generation) return true;
+    }
+    if (!this.byID.has(saved.id)) return false;
+    this.stick = false;
+    this.pendingAnchor = saved;
+    this.requestUpdate();
+    await this.updateComplete;
     const log = this.log;
-    if (!saved || !log) return false;
-    const row = log.querySelector<HTMLElement>(`[data-msg-id="${CSS.escape(saved.id)}"]`);
-    if (!row) return false;
-    log.scrollTop += row.getBoundingClientRect().top - log.getBoundingClientRect().top - saved.top;
+    if (!log || generation !== this.generation) return true;
     const bottom = log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK;
     this.stick = bottom;
     this.atBottom = bottom;
+    this.viewAnchor = bottom ? null : this.findAnchor();
     return true;
   }
 
@@ -642,8 +667,12 @@ export class ImChat extends LitElement {
     this.observedLog = log;
     if (typeof ResizeObserver !== 'undefined') {
       this.resizeObserver = new ResizeObserver(() => {
-        // The viewport or a row changed height (composer grew, window resized, …).
+        // The viewport or a row changed height (composer grew, window resized, an image loaded, …).
+        this.measureRows(log);
         if (this.stick) log.scrollTop = log.scrollHeight;
+        // Keep the row the reader sees where it was (browsers without CSS scroll anchoring need
+        // this; where the browser already anchored, the correction is zero).
+        else if (this.viewAnchor) this.alignAnchor(log, this.viewAnchor);
       });
       this.resizeObserver.observe(log);
       const content = log.firstElementChild;
@@ -670,7 +699,57 @@ export class ImChat extends LitElement {
       if (this.newCount) this.newCount = 0;
       this.maybeMarkRead();
     }
+    this.viewAnchor = bottom ? null : this.findAnchor();
+    // Re-window before the rendered rows run out (the render happens before the next paint).
+    if (!this.windowCovers(log)) this.requestUpdate();
     if (log.scrollTop < TOP_PREFETCH && !this.olderBlocked) void this.loadOlder();
+  }
+
+  /** The message rows in the DOM, in order (the window of `messages`). */
+  private renderedRows(log: HTMLElement): HTMLElement[] {
+    return [...log.querySelectorAll<HTMLElement>(':scope > .content > [part~="day"] > [data-msg-id]')];
+  }
+
+  /** How far beyond the view the window renders (px above and below). */
+  private overscan(viewport: number): number {
+    return Math.min(Math.max(viewport, 300), 1000);
+  }
+
+  /** Whether the rendered rows still reach a good margin beyond the view on both sides. */
+  private windowCovers(log: HTMLElement): boolean {
+    const rows = this.renderedRows(log);
+    if (!rows.length) return this.messages.length === 0;
+    const view = log.getBoundingClientRect();
+    const margin = this.overscan(view.height) / 3;
+    const topOK = this.range.start === 0 || rows[0]!.getBoundingClientRect().top <= view.top - margin;
+    const bottomOK = this.range.end >= this.messages.length || rows[rows.length - 1]!.getBoundingClientRect().bottom >= view.bottom + margin;
+    return topOK && bottomOK;
+  }
+
+  /**
+   * Records the heights of the rendered rows: the distance from each row's top to the next
+   * one's (so gaps and a following date heading count), the box height for the last one.
+   */
+  private measureRows(log: HTMLElement): void {
+    const rows = this.renderedRows(log);
+    let prevTop = 0;
+    let prevID = '';
+    for (const row of rows) {
+      const rect = row.getBoundingClientRect();
+      if (prevID) this.rowHeights.set(prevID, rect.top - prevTop);
+      prevTop = rect.top;
+      prevID = row.dataset['msgId']!;
+    }
+    const last = rows[rows.length - 1];
+    if (last && prevID) this.rowHeights.set(prevID, last.getBoundingClientRect().height);
+  }
+
+  /** Scrolls so that the anchor's row starts `anchor.top` px below the top of the log (if it is rendered). */
+  private alignAnchor(log: HTMLElement, anchor: Anchor): void {
+    const row = log.querySelector<HTMLElement>(`[data-msg-id="${CSS.escape(anchor.id)}"]`);
+    if (!row) return;
+    const delta = row.getBoundingClientRect().top - log.getBoundingClientRect().top - anchor.top;
+    if (Math.abs(delta) >= 0.5) log.scrollTop += delta;
   }
 
   /** The first message row visible at the top of the log, and where it is. */
@@ -688,7 +767,13 @@ export class ImChat extends LitElement {
       else lo = mid + 1;
     }
     const row = rows[lo]!;
-    return { id: row.dataset['msgId']!, top: row.getBoundingClientRect().top - top };
+    const rect = row.getBoundingClientRect();
+    if (rect.bottom > top && rect.top < log.getBoundingClientRect().bottom) return { id: row.dataset['msgId']!, top: rect.top - top };
+    // The rendered rows are out of view (the scrollbar was dragged far): find the row by the cached heights.
+    const spacer = log.querySelector<HTMLElement>('.spacer-before');
+    if (!spacer || !this.messages.length) return null;
+    const hit = rowAtOffset(this.messages, this.rowHeights, top - spacer.getBoundingClientRect().top);
+    return { id: this.messages[hit.index]!.clientMsgID, top: hit.top };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -718,11 +803,15 @@ export class ImChat extends LitElement {
     const log = this.log;
     if (log) {
       if (this.forceBottom) this.stick = true;
+      else if (this.pendingAnchor) this.stick = false;
       else this.stick = log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK;
     }
+    if (this.forceBottom) this.pendingAnchor = null;
     this.forceBottom = false;
-    // Remember what the reader is looking at, to keep it in place across this render.
-    this.anchor = !this.stick && log ? this.findAnchor() : null;
+    // Remember what the reader is looking at, to keep it in place across this render
+    // (the window of rendered rows is computed around it).
+    this.anchor = this.pendingAnchor ?? (!this.stick && log ? this.findAnchor() : null);
+    this.pendingAnchor = null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -731,15 +820,15 @@ export class ImChat extends LitElement {
     else this.observedLog = null;
     if (changed.has('conversationID')) this.restoreDraft();
     if (!log) return;
+    this.measureRows(log);
     if (this.stick) {
       log.scrollTop = log.scrollHeight;
     } else if (this.anchor) {
-      const row = log.querySelector<HTMLElement>(`[data-msg-id="${CSS.escape(this.anchor.id)}"]`);
-      if (row) {
-        const delta = row.getBoundingClientRect().top - log.getBoundingClientRect().top - this.anchor.top;
-        if (Math.abs(delta) >= 0.5) log.scrollTop += delta;
-      }
+      // Rows entered or left the window above the reader, or older ones were prepended:
+      // put the row they were reading back where it was.
+      this.alignAnchor(log, this.anchor);
     }
+    this.viewAnchor = this.stick ? null : this.anchor;
     this.anchor = null;
   }
 
@@ -1075,9 +1164,20 @@ export class ImChat extends LitElement {
 
   /** Scrolls to a message (e.g. the original of a quote) and flashes it. */
   jumpToMessage(clientMsgID: string): boolean {
+    if (!this.byID.has(clientMsgID)) return false;
     const row = this.log?.querySelector<HTMLElement>(`[data-msg-id="${CSS.escape(clientMsgID)}"]`);
-    if (!row) return false;
-    row.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    if (row) {
+      row.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    } else {
+      // Not in the rendered window: render the window around it, then center it (no smooth
+      // scroll across unrendered rows, whose heights are estimates).
+      const log = this.log;
+      this.pendingAnchor = { id: clientMsgID, top: log ? log.clientHeight / 3 : 0 };
+      this.requestUpdate();
+      void this.updateComplete.then(() => {
+        this.log?.querySelector<HTMLElement>(`[data-msg-id="${CSS.escape(clientMsgID)}"]`)?.scrollIntoView({ block: 'center' });
+      });
+    }
     this.highlight = clientMsgID;
     setTimeout(() => {
       if (this.highlight === clientMsgID) this.highlight = null;
@@ -1445,27 +1545,49 @@ export class ImChat extends LitElement {
     </div>`;
   }
 
+  /** Which slice of the loaded messages to render: the newest when following the bottom, else around the anchor. */
+  private windowRange(): RowRange {
+    const list = this.messages;
+    const viewport = this.log?.clientHeight || 600;
+    const overscan = this.overscan(viewport);
+    const a = this.anchor;
+    const index = a && !this.stick ? list.findIndex((m) => m.clientMsgID === a.id) : -1;
+    if (a && index >= 0) return rangeAround(list, this.rowHeights, index, a.top, viewport, overscan);
+    return rangeAtBottom(list, this.rowHeights, viewport, overscan);
+  }
+
   private renderLog(): TemplateResult {
     const t = this.text;
     const list = this.messages;
     const now = Date.now();
+    // Only a window of the loaded messages is in the DOM; spacers stand in for the rest
+    // (message-list/message-window.ts).
+    const range = (this.range = this.windowRange());
+    const before = this.rowHeights.sum(list, 0, range.start);
+    const after = this.rowHeights.sum(list, range.end, list.length);
     // One section per day, so a day's sticky heading gives way to the next day's.
-    const days: Array<{ day: number; messages: MessageItem[] }> = [];
-    for (const m of list) {
+    const days: Array<{ day: number; first: number; messages: MessageItem[] }> = [];
+    for (let i = range.start; i < range.end; i++) {
+      const m = list[i]!;
       const day = startOfDay(m.sendTime);
       const last = days[days.length - 1];
       if (last && last.day === day) last.messages.push(m);
-      else days.push({ day, messages: [m] });
+      else days.push({ day, first: i, messages: [m] });
     }
-    const renderDay = (d: { day: number; messages: MessageItem[] }) => {
+    const renderDay = (d: { day: number; first: number; messages: MessageItem[] }) => {
       const label = formatDayLabel(d.messages[0]!.sendTime, now);
       const ms = d.messages;
+      // Neighbours come from the whole list, so grouping is right at the window's edges.
+      const neighbour = (i: number) => {
+        const m = list[d.first + i];
+        return m && startOfDay(m.sendTime) === d.day ? m : undefined;
+      };
       return html`<div class="day" part="day" role="group" aria-label=${label}>
         <div part="date-separator" aria-hidden="true">${label}</div>
         ${repeat(
           ms,
           (m) => m.clientMsgID,
-          (m, i) => this.renderMessage(m, ms[i - 1], ms[i + 1]),
+          (m, i) => this.renderMessage(m, neighbour(i - 1), neighbour(i + 1)),
         )}
       </div>`;
     };
@@ -1488,7 +1610,9 @@ export class ImChat extends LitElement {
       >
         <div class="content">
           ${top}
+          <div class="spacer spacer-before" aria-hidden="true" style="height:${before}px"></div>
           ${repeat(days, (d) => d.day, renderDay)}
+          <div class="spacer spacer-after" aria-hidden="true" style="height:${after}px"></div>
         </div>
       </div>
       ${this.atBottom

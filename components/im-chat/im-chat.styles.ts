@@ -131,6 +131,10 @@ export default [
       display: flex;
       flex-direction: column;
     }
+    /* Stand-ins for the messages outside the rendered window (their heights are set inline). */
+    .spacer {
+      flex: none;
+    }
     [part~='date-separator'] {
       position: sticky;
       top: 0;
