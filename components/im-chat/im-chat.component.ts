@@ -106,8 +106,8 @@ interface Anchor {
  * @csspart log - The scrolling message list (`role="log"`).
  * @csspart loading-older - The indicator shown while older messages load.
  * @csspart beginning - The "beginning of the conversation" marker.
- * @csspart day - The messages of one day.
  * @csspart date-separator - A day heading between messages.
+ * @csspart current-day - The day of the topmost message in view, floating over the log while its own heading is scrolled away.
  * @csspart notice - A centred system notice.
  * @csspart message - One message row; also `message-own` / `message-other`, `message-sending`, `message-failed`.
  * @csspart avatar - A sender's avatar (group chats).
@@ -269,6 +269,8 @@ export class ImChat extends LitElement {
   @state() private mentionList: MentionCandidate[] = [];
   @state() private mentionIndex = 0;
   @state() private highlight: string | null = null;
+  /** The day label floating over the log (the day of the topmost row when its heading is out of view), or ''. */
+  @state() private currentDay = '';
 
   @query('[part~="log"]') private log!: HTMLElement | null;
   @query('[part~="input"]') private input!: HTMLTextAreaElement | null;
@@ -700,6 +702,7 @@ export class ImChat extends LitElement {
       this.maybeMarkRead();
     }
     this.viewAnchor = bottom ? null : this.findAnchor();
+    this.updateCurrentDay(log);
     // Re-window before the rendered rows run out (the render happens before the next paint).
     if (!this.windowCovers(log)) this.requestUpdate();
     if (log.scrollTop < TOP_PREFETCH && !this.olderBlocked) void this.loadOlder();
@@ -707,7 +710,7 @@ export class ImChat extends LitElement {
 
   /** The message rows in the DOM, in order (the window of `messages`). */
   private renderedRows(log: HTMLElement): HTMLElement[] {
-    return [...log.querySelectorAll<HTMLElement>(':scope > .content > [part~="day"] > [data-msg-id]')];
+    return [...log.querySelectorAll<HTMLElement>(':scope > .content > [data-msg-id]')];
   }
 
   /** How far beyond the view the window renders (px above and below). */
@@ -735,13 +738,29 @@ export class ImChat extends LitElement {
     let prevTop = 0;
     let prevID = '';
     for (const row of rows) {
-      const rect = row.getBoundingClientRect();
-      if (prevID) this.rowHeights.set(prevID, rect.top - prevTop);
-      prevTop = rect.top;
+      // A day heading right above a row counts with it (the spacers then hold headings too).
+      const heading = row.previousElementSibling?.matches('[part~="date-separator"]') ? row.previousElementSibling : null;
+      const top = (heading ?? row).getBoundingClientRect().top;
+      if (prevID) this.rowHeights.set(prevID, top - prevTop);
+      prevTop = top;
       prevID = row.dataset['msgId']!;
     }
     const last = rows[rows.length - 1];
-    if (last && prevID) this.rowHeights.set(prevID, last.getBoundingClientRect().height);
+    if (last && prevID) this.rowHeights.set(prevID, last.getBoundingClientRect().bottom - prevTop);
+  }
+
+  /** Shows the day of the topmost row in view over the log, unless that day's own heading is in view. */
+  private updateCurrentDay(log: HTMLElement): void {
+    const anchor = this.viewAnchor ?? this.findAnchor();
+    const m = anchor ? this.byID.get(anchor.id) : undefined;
+    let label = '';
+    if (m && log.scrollTop > 0) {
+      const day = startOfDay(m.sendTime);
+      const heading = log.querySelector<HTMLElement>(`[part~="date-separator"][data-day="${day}"]`);
+      const headingInView = !!heading && heading.getBoundingClientRect().bottom > log.getBoundingClientRect().top;
+      if (!headingInView) label = formatDayLabel(day, Date.now());
+    }
+    if (label !== this.currentDay) this.currentDay = label;
   }
 
   /** Scrolls so that the anchor's row starts `anchor.top` px below the top of the log (if it is rendered). */
@@ -1565,31 +1584,22 @@ export class ImChat extends LitElement {
     const range = (this.range = this.windowRange());
     const before = this.rowHeights.sum(list, 0, range.start);
     const after = this.rowHeights.sum(list, range.end, list.length);
-    // One section per day, so a day's sticky heading gives way to the next day's.
-    const days: Array<{ day: number; first: number; messages: MessageItem[] }> = [];
+    // Rows and day headings are siblings (no per-day containers): a container whose top moved
+    // as rows came and went above the view would count as a layout shift, though nothing seen moves.
+    const items: Array<{ key: string; day: number; index: number }> = [];
     for (let i = range.start; i < range.end; i++) {
       const m = list[i]!;
       const day = startOfDay(m.sendTime);
-      const last = days[days.length - 1];
-      if (last && last.day === day) last.messages.push(m);
-      else days.push({ day, first: i, messages: [m] });
+      const prev = list[i - 1];
+      if (!prev || startOfDay(prev.sendTime) !== day) items.push({ key: `day-${day}`, day, index: -1 });
+      items.push({ key: m.clientMsgID, day, index: i });
     }
-    const renderDay = (d: { day: number; first: number; messages: MessageItem[] }) => {
-      const label = formatDayLabel(d.messages[0]!.sendTime, now);
-      const ms = d.messages;
+    const renderItem = (item: { day: number; index: number }) => {
+      if (item.index < 0) {
+        return html`<div part="date-separator" data-day=${item.day}>${formatDayLabel(item.day, now)}</div>`;
+      }
       // Neighbours come from the whole list, so grouping is right at the window's edges.
-      const neighbour = (i: number) => {
-        const m = list[d.first + i];
-        return m && startOfDay(m.sendTime) === d.day ? m : undefined;
-      };
-      return html`<div class="day" part="day" role="group" aria-label=${label}>
-        <div part="date-separator" aria-hidden="true">${label}</div>
-        ${repeat(
-          ms,
-          (m) => m.clientMsgID,
-          (m, i) => this.renderMessage(m, neighbour(i - 1), neighbour(i + 1)),
-        )}
-      </div>`;
+      return this.renderMessage(list[item.index]!, list[item.index - 1], list[item.index + 1]);
     };
     let top: TemplateResult | typeof nothing = nothing;
     if (this.loadingOlder) {
@@ -1611,10 +1621,11 @@ export class ImChat extends LitElement {
         <div class="content">
           ${top}
           <div class="spacer spacer-before" aria-hidden="true" style="height:${before}px"></div>
-          ${repeat(days, (d) => d.day, renderDay)}
+          ${repeat(items, (item) => item.key, renderItem)}
           <div class="spacer spacer-after" aria-hidden="true" style="height:${after}px"></div>
         </div>
       </div>
+      ${this.currentDay ? html`<div part="current-day" aria-hidden="true">${this.currentDay}</div>` : nothing}
       ${this.atBottom
         ? nothing
         : html`<button
