@@ -435,6 +435,11 @@ export class ImChat extends LitElement {
     } finally {
       if (generation === this.generation) this.loadingOlder = false;
     }
+    // Still near the top (a page shorter than the prefetch distance, or the reader sits at the
+    // top, where no further scroll event comes): fetch the next one.
+    await this.updateComplete;
+    const log = this.log;
+    if (generation === this.generation && log && !this.stick && !this.isEnd && !this.olderBlocked && this.nearTop(log)) void this.loadOlder();
   }
 
   /** Focuses the composer. */
@@ -705,7 +710,17 @@ export class ImChat extends LitElement {
     this.updateCurrentDay(log);
     // Re-window before the rendered rows run out (the render happens before the next paint).
     if (!this.windowCovers(log)) this.requestUpdate();
-    if (log.scrollTop < TOP_PREFETCH && !this.olderBlocked) void this.loadOlder();
+    if (this.nearTop(log) && !this.olderBlocked) void this.loadOlder();
+  }
+
+  /**
+   * Whether older messages should be fetched: well before the top (rows outside the window
+   * cost no DOM), because a page that lands while the view is at scrollTop 0 must be
+   * compensated by script, which the browser counts as a layout shift; above 0, CSS scroll
+   * anchoring keeps the view still by itself.
+   */
+  private nearTop(log: HTMLElement): boolean {
+    return log.scrollTop < Math.max(TOP_PREFETCH, 2 * log.clientHeight);
   }
 
   /** The message rows in the DOM, in order (the window of `messages`). */

@@ -152,7 +152,7 @@ async function loadPages(chat: ImChat, pages: number): Promise<void> {
   for (let i = 0; i < pages; i++) {
     const loaded = chat.messageList.length;
     log(chat).scrollTop = 0;
-    await until(() => chat.messageList.length > loaded, 'an older page');
+    await until(() => chat.messageList.length > loaded || chat.loadingOlderMessages, 'an older page requested');
     await until(() => !chat.loadingOlderMessages, 'loading finished');
     await frames(2);
   }
@@ -201,12 +201,11 @@ describe('<im-chat> with thousands of messages', () => {
     const el = log(chat);
     // Read up a few pages first; the rows of each new page have estimated heights when they come.
     await loadPages(chat, 4);
-    el.scrollTop = 600;
-    await frames(3);
     const loaded = chat.messageList.length;
     el.scrollTop = 300; // near the top: this loads the next older page
-    const before = firstVisible(chat);
-    await until(() => chat.messageList.length > loaded, 'an older page');
+    // The row in view just before the page lands (read each frame until it comes).
+    let before = firstVisible(chat);
+    for (const deadline = Date.now() + 8000; chat.messageList.length === loaded && Date.now() < deadline; await frames(1)) before = firstVisible(chat);
     await until(() => !chat.loadingOlderMessages, 'loading finished');
     await frames(3);
     const after = offsetOf(chat, before.id);

@@ -202,10 +202,16 @@ describe('<im-chat>', () => {
     ok(loaded < 60, `only a page is loaded at first (${loaded})`);
     ok(!part(chat, 'beginning'), 'not at the beginning yet');
     el.scrollTop = 0;
-    const first = bubbles(chat)[0]!;
-    const id = first.dataset['msgId'];
-    const top = first.getBoundingClientRect().top;
-    await until(() => chat.messageList.length > loaded, 'an older page loaded');
+    // The row in view just before the older page lands (the log renders only a window of rows,
+    // so the scroll itself may re-render; the view is read each frame until the page comes).
+    const inView = () => bubbles(chat).find((b) => b.getBoundingClientRect().bottom > el.getBoundingClientRect().top + 1)!;
+    let id = '';
+    let top = 0;
+    for (const deadline = Date.now() + 8000; chat.messageList.length === loaded && Date.now() < deadline; await frames(1)) {
+      id = inView().dataset['msgId']!;
+      top = inView().getBoundingClientRect().top;
+    }
+    ok(chat.messageList.length > loaded, 'an older page loaded');
     await until(() => !chat.loadingOlderMessages, 'loading finished');
     await frames();
     const same = shadow(chat).querySelector<HTMLElement>(`[data-msg-id="${id}"]`)!;
