@@ -288,6 +288,8 @@ export class ImChat extends LitElement {
   private pendingAnchor: Anchor | null = null;
   /** The row the reader sees at the top, kept current while scrolling, so rows that grow above it do not move it. */
   private viewAnchor: Anchor | null = null;
+  /** The log's scrollTop when `viewAnchor` was noted. */
+  private viewAnchorScrollTop = 0;
   /** Measured heights of message rows (the log renders only a window of the loaded messages). */
   private readonly rowHeights = new RowHeights();
   /** The slice of `messages` the last render put in the DOM. */
@@ -531,7 +533,7 @@ export class ImChat extends LitElement {
     const bottom = log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK;
     this.stick = bottom;
     this.atBottom = bottom;
-    this.viewAnchor = bottom ? null : this.findAnchor();
+    this.noteViewAnchor(log);
     return true;
   }
 
@@ -676,10 +678,16 @@ export class ImChat extends LitElement {
       this.resizeObserver = new ResizeObserver(() => {
         // The viewport or a row changed height (composer grew, window resized, an image loaded, …).
         this.measureRows(log);
-        if (this.stick) log.scrollTop = log.scrollHeight;
+        // Follow the bottom, unless the reader scrolled away since it was last pinned (their
+        // scroll event has not arrived yet; pinning now would yank them back).
+        const moved = log.scrollTop !== this.viewAnchorScrollTop && log.scrollHeight - log.scrollTop - log.clientHeight > BOTTOM_SLACK;
+        if (this.stick && !moved) log.scrollTop = log.scrollHeight;
         // Keep the row the reader sees where it was (browsers without CSS scroll anchoring need
-        // this; where the browser already anchored, the correction is zero).
-        else if (this.viewAnchor) this.alignAnchor(log, this.viewAnchor);
+        // this). Only if nothing scrolled since it was noted: a script's scrollTop change has
+        // no scroll event until the next frame, and the browser's own anchoring moves scrollTop
+        // too; either way the note is stale and correcting to it would undo that scroll.
+        else if (this.viewAnchor && log.scrollTop === this.viewAnchorScrollTop) this.alignAnchor(log, this.viewAnchor);
+        this.noteViewAnchor(log);
       });
       this.resizeObserver.observe(log);
       const content = log.firstElementChild;
@@ -706,7 +714,7 @@ export class ImChat extends LitElement {
       if (this.newCount) this.newCount = 0;
       this.maybeMarkRead();
     }
-    this.viewAnchor = bottom ? null : this.findAnchor();
+    this.noteViewAnchor(log);
     this.updateCurrentDay(log);
     // Re-window before the rendered rows run out (the render happens before the next paint).
     if (!this.windowCovers(log)) this.requestUpdate();
@@ -721,6 +729,12 @@ export class ImChat extends LitElement {
    */
   private nearTop(log: HTMLElement): boolean {
     return log.scrollTop < Math.max(TOP_PREFETCH, 2 * log.clientHeight);
+  }
+
+  /** Notes which row the reader sees at the top, and the scroll position it was seen at. */
+  private noteViewAnchor(log: HTMLElement): void {
+    this.viewAnchor = this.stick ? null : this.findAnchor();
+    this.viewAnchorScrollTop = log.scrollTop;
   }
 
   /** The message rows in the DOM, in order (the window of `messages`). */
@@ -842,6 +856,10 @@ export class ImChat extends LitElement {
     }
     if (this.forceBottom) this.pendingAnchor = null;
     this.forceBottom = false;
+    // At scrollTop 0 browsers do not anchor, so older rows landing above would push the view
+    // down and the script's correction would count as a layout shift: step 1px off the top
+    // first, and CSS scroll anchoring keeps the view still through the render.
+    if (log && !this.stick && !this.isEnd && log.scrollTop === 0 && this.messages.length) log.scrollTop = 1;
     // Remember what the reader is looking at, to keep it in place across this render
     // (the window of rendered rows is computed around it).
     this.anchor = this.pendingAnchor ?? (!this.stick && log ? this.findAnchor() : null);
@@ -862,7 +880,7 @@ export class ImChat extends LitElement {
       // put the row they were reading back where it was.
       this.alignAnchor(log, this.anchor);
     }
-    this.viewAnchor = this.stick ? null : this.anchor;
+    this.noteViewAnchor(log);
     this.anchor = null;
   }
 
