@@ -131,6 +131,14 @@ export default [
     .spacer {
       flex: none;
     }
+    /* Never the browser's scroll anchor: these change size, move or go away when older rows
+       land, and an anchor that goes away cancels the anchoring. Rows are the anchors. */
+    .spacer,
+    [part~='loading-older'],
+    [part~='beginning'],
+    [part~='date-separator'] {
+      overflow-anchor: none;
+    }
     [part~='date-separator'],
     [part~='current-day'] {
       align-self: center;
