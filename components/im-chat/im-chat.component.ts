@@ -29,6 +29,7 @@ import { VoiceRecorder } from './composer/recorder.js';
 import { activeMentions, filterCandidates, mentionQuery, type MentionCandidate } from './composer/mention.js';
 import { renderCallRecord } from './call-record.js';
 import { CALL_RECORD_CONTENT_TYPE } from '../../src/model/call.js';
+import { rangeAround, rangeAtBottom, rowAtOffset, RowHeights, type RowRange } from './message-list/message-window.js';
 
 export interface ImMessageSentDetail {
   message: MessageItem;
@@ -44,6 +45,8 @@ const NOT_LOGGED_IN = 2001;
 const BOTTOM_SLACK = 32;
 /** Start loading older messages when the top is this close (px). */
 const TOP_PREFETCH = 320;
+/** Older pages loaded at most to bring back the message a reader left a conversation at. */
+const RESTORE_MAX_PAGES = 20;
 /** Consecutive messages from one sender within this time are grouped. */
 const GROUP_GAP_MS = 5 * 60 * 1000;
 
@@ -109,8 +112,8 @@ interface Anchor {
  * @csspart log - The scrolling message list (`role="log"`).
  * @csspart loading-older - The indicator shown while older messages load.
  * @csspart beginning - The "beginning of the conversation" marker.
- * @csspart day - The messages of one day.
  * @csspart date-separator - A day heading between messages.
+ * @csspart current-day - The day of the topmost message in view, floating over the log while its own heading is scrolled away.
  * @csspart notice - A centred system notice.
  * @csspart message - One message row; also `message-own` / `message-other`, `message-sending`, `message-failed`.
  * @csspart avatar - A sender's avatar (group chats).
@@ -278,6 +281,8 @@ export class ImChat extends LitElement {
   @state() private mentionList: MentionCandidate[] = [];
   @state() private mentionIndex = 0;
   @state() private highlight: string | null = null;
+  /** The day label floating over the log (the day of the topmost row when its heading is out of view), or ''. */
+  @state() private currentDay = '';
 
   @query('[part~="log"]') private log!: HTMLElement | null;
   @query('[part~="input"]') private input!: HTMLTextAreaElement | null;
@@ -291,6 +296,16 @@ export class ImChat extends LitElement {
   /** Set when the next render must end at the bottom whatever the scroll position (own send, pill click). */
   private forceBottom = false;
   private anchor: Anchor | null = null;
+  /** Set to place a given message at a given offset on the next render (jump, restored position). */
+  private pendingAnchor: Anchor | null = null;
+  /** The row the reader sees at the top, kept current while scrolling, so rows that grow above it do not move it. */
+  private viewAnchor: Anchor | null = null;
+  /** The log's scrollTop when `viewAnchor` was noted. */
+  private viewAnchorScrollTop = 0;
+  /** Measured heights of message rows (the log renders only a window of the loaded messages). */
+  private readonly rowHeights = new RowHeights();
+  /** The slice of `messages` the last render put in the DOM. */
+  private range: RowRange = { start: 0, end: 0 };
   /** Set when a page of older messages came back empty without reaching the start (offline). */
   private olderBlocked = false;
   private drafts = new Map<string, string>();
@@ -411,6 +426,8 @@ export class ImChat extends LitElement {
     const log = this.log;
     if (log) log.scrollTop = log.scrollHeight;
     this.atBottom = true;
+    // The window may be far up the history: render the newest rows (updated() then scrolls to them).
+    this.requestUpdate();
     this.maybeMarkRead();
   }
 
@@ -433,6 +450,11 @@ export class ImChat extends LitElement {
     } finally {
       if (generation === this.generation) this.loadingOlder = false;
     }
+    // Still near the top (a page shorter than the prefetch distance, or the reader sits at the
+    // top, where no further scroll event comes): fetch the next one.
+    await this.updateComplete;
+    const log = this.log;
+    if (generation === this.generation && log && !this.stick && !this.isEnd && !this.olderBlocked && this.nearTop(log)) void this.loadOlder();
   }
 
   /** Focuses the composer. */
@@ -481,7 +503,8 @@ export class ImChat extends LitElement {
       this.forceBottom = true;
       await this.updateComplete;
       if (generation !== this.generation) return;
-      if (!this.restorePosition(id)) this.scrollToBottom();
+      if (!(await this.restorePosition(id, generation))) this.scrollToBottom();
+      if (generation !== this.generation) return;
       this.fillViewport();
     } catch (err) {
       if (generation !== this.generation) return;
@@ -501,18 +524,29 @@ export class ImChat extends LitElement {
     }
   }
 
-  /** Puts the message the reader last had at the top back where it was; false when it is not loaded. */
-  private restorePosition(id: string): boolean {
+  /**
+   * Puts the message the reader last had at the top back where it was, loading older pages
+   * until it is there (bounded); false when there is no saved position or it cannot be loaded.
+   */
+  private async restorePosition(id: string, generation: number): Promise<boolean> {
     const saved = this.positions.get(id);
     this.positions.delete(id);
+    if (!saved) return false;
+    for (let i = 0; i < RESTORE_MAX_PAGES && !this.byID.has(saved.id) && !this.isEnd && !this.olderBlocked; i++) {
+      await this.loadOlder();
+      if (generation !== this.generation) return true;
+    }
+    if (!this.byID.has(saved.id)) return false;
+    this.stick = false;
+    this.pendingAnchor = saved;
+    this.requestUpdate();
+    await this.updateComplete;
     const log = this.log;
-    if (!saved || !log) return false;
-    const row = log.querySelector<HTMLElement>(`[data-msg-id="${CSS.escape(saved.id)}"]`);
-    if (!row) return false;
-    log.scrollTop += row.getBoundingClientRect().top - log.getBoundingClientRect().top - saved.top;
+    if (!log || generation !== this.generation) return true;
     const bottom = log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK;
     this.stick = bottom;
     this.atBottom = bottom;
+    this.noteViewAnchor(log);
     return true;
   }
 
@@ -655,8 +689,18 @@ export class ImChat extends LitElement {
     this.observedLog = log;
     if (typeof ResizeObserver !== 'undefined') {
       this.resizeObserver = new ResizeObserver(() => {
-        // The viewport or a row changed height (composer grew, window resized, …).
-        if (this.stick) log.scrollTop = log.scrollHeight;
+        // The viewport or a row changed height (composer grew, window resized, an image loaded, …).
+        this.measureRows(log);
+        // Follow the bottom, unless the reader scrolled away since it was last pinned (their
+        // scroll event has not arrived yet; pinning now would yank them back).
+        const moved = log.scrollTop !== this.viewAnchorScrollTop && log.scrollHeight - log.scrollTop - log.clientHeight > BOTTOM_SLACK;
+        if (this.stick && !moved) log.scrollTop = log.scrollHeight;
+        // Keep the row the reader sees where it was (browsers without CSS scroll anchoring need
+        // this). Only if nothing scrolled since it was noted: a script's scrollTop change has
+        // no scroll event until the next frame, and the browser's own anchoring moves scrollTop
+        // too; either way the note is stale and correcting to it would undo that scroll.
+        else if (this.viewAnchor && log.scrollTop === this.viewAnchorScrollTop) this.alignAnchor(log, this.viewAnchor);
+        this.noteViewAnchor(log);
       });
       this.resizeObserver.observe(log);
       const content = log.firstElementChild;
@@ -683,7 +727,90 @@ export class ImChat extends LitElement {
       if (this.newCount) this.newCount = 0;
       this.maybeMarkRead();
     }
-    if (log.scrollTop < TOP_PREFETCH && !this.olderBlocked) void this.loadOlder();
+    this.noteViewAnchor(log);
+    this.updateCurrentDay(log);
+    // Re-window before the rendered rows run out (the render happens before the next paint).
+    if (!this.windowCovers(log)) this.requestUpdate();
+    if (this.nearTop(log) && !this.olderBlocked) void this.loadOlder();
+  }
+
+  /**
+   * Whether older messages should be fetched: well before the top (rows outside the window
+   * cost no DOM), because a page that lands while the view is at scrollTop 0 must be
+   * compensated by script, which the browser counts as a layout shift; above 0, CSS scroll
+   * anchoring keeps the view still by itself.
+   */
+  private nearTop(log: HTMLElement): boolean {
+    return log.scrollTop < Math.max(TOP_PREFETCH, 2 * log.clientHeight);
+  }
+
+  /** Notes which row the reader sees at the top, and the scroll position it was seen at. */
+  private noteViewAnchor(log: HTMLElement): void {
+    this.viewAnchor = this.stick ? null : this.findAnchor();
+    this.viewAnchorScrollTop = log.scrollTop;
+  }
+
+  /** The message rows in the DOM, in order (the window of `messages`). */
+  private renderedRows(log: HTMLElement): HTMLElement[] {
+    return [...log.querySelectorAll<HTMLElement>(':scope > .content > [data-msg-id]')];
+  }
+
+  /** How far beyond the view the window renders (px above and below). */
+  private overscan(viewport: number): number {
+    return Math.min(Math.max(viewport, 300), 1000);
+  }
+
+  /** Whether the rendered rows still reach a good margin beyond the view on both sides. */
+  private windowCovers(log: HTMLElement): boolean {
+    const rows = this.renderedRows(log);
+    if (!rows.length) return this.messages.length === 0;
+    const view = log.getBoundingClientRect();
+    const margin = this.overscan(view.height) / 3;
+    const topOK = this.range.start === 0 || rows[0]!.getBoundingClientRect().top <= view.top - margin;
+    const bottomOK = this.range.end >= this.messages.length || rows[rows.length - 1]!.getBoundingClientRect().bottom >= view.bottom + margin;
+    return topOK && bottomOK;
+  }
+
+  /**
+   * Records the heights of the rendered rows: the distance from each row's top to the next
+   * one's (so gaps and a following date heading count), the box height for the last one.
+   */
+  private measureRows(log: HTMLElement): void {
+    const rows = this.renderedRows(log);
+    let prevTop = 0;
+    let prevID = '';
+    for (const row of rows) {
+      // A day heading right above a row counts with it (the spacers then hold headings too).
+      const heading = row.previousElementSibling?.matches('[part~="date-separator"]') ? row.previousElementSibling : null;
+      const top = (heading ?? row).getBoundingClientRect().top;
+      if (prevID) this.rowHeights.set(prevID, top - prevTop);
+      prevTop = top;
+      prevID = row.dataset['msgId']!;
+    }
+    const last = rows[rows.length - 1];
+    if (last && prevID) this.rowHeights.set(prevID, last.getBoundingClientRect().bottom - prevTop);
+  }
+
+  /** Shows the day of the topmost row in view over the log, unless that day's own heading is in view. */
+  private updateCurrentDay(log: HTMLElement): void {
+    const anchor = this.viewAnchor ?? this.findAnchor();
+    const m = anchor ? this.byID.get(anchor.id) : undefined;
+    let label = '';
+    if (m && log.scrollTop > 0) {
+      const day = startOfDay(m.sendTime);
+      const heading = log.querySelector<HTMLElement>(`[part~="date-separator"][data-day="${day}"]`);
+      const headingInView = !!heading && heading.getBoundingClientRect().bottom > log.getBoundingClientRect().top;
+      if (!headingInView) label = this.i18n.dayLabel(day, Date.now());
+    }
+    if (label !== this.currentDay) this.currentDay = label;
+  }
+
+  /** Scrolls so that the anchor's row starts `anchor.top` px below the top of the log (if it is rendered). */
+  private alignAnchor(log: HTMLElement, anchor: Anchor): void {
+    const row = log.querySelector<HTMLElement>(`[data-msg-id="${CSS.escape(anchor.id)}"]`);
+    if (!row) return;
+    const delta = row.getBoundingClientRect().top - log.getBoundingClientRect().top - anchor.top;
+    if (Math.abs(delta) >= 0.5) log.scrollTop += delta;
   }
 
   /** The first message row visible at the top of the log, and where it is. */
@@ -701,7 +828,13 @@ export class ImChat extends LitElement {
       else lo = mid + 1;
     }
     const row = rows[lo]!;
-    return { id: row.dataset['msgId']!, top: row.getBoundingClientRect().top - top };
+    const rect = row.getBoundingClientRect();
+    if (rect.bottom > top && rect.top < log.getBoundingClientRect().bottom) return { id: row.dataset['msgId']!, top: rect.top - top };
+    // The rendered rows are out of view (the scrollbar was dragged far): find the row by the cached heights.
+    const spacer = log.querySelector<HTMLElement>('.spacer-before');
+    if (!spacer || !this.messages.length) return null;
+    const hit = rowAtOffset(this.messages, this.rowHeights, top - spacer.getBoundingClientRect().top);
+    return { id: this.messages[hit.index]!.clientMsgID, top: hit.top };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -731,11 +864,19 @@ export class ImChat extends LitElement {
     const log = this.log;
     if (log) {
       if (this.forceBottom) this.stick = true;
+      else if (this.pendingAnchor) this.stick = false;
       else this.stick = log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK;
     }
+    if (this.forceBottom) this.pendingAnchor = null;
     this.forceBottom = false;
-    // Remember what the reader is looking at, to keep it in place across this render.
-    this.anchor = !this.stick && log ? this.findAnchor() : null;
+    // At scrollTop 0 browsers do not anchor, so older rows landing above would push the view
+    // down and the script's correction would count as a layout shift: step 1px off the top
+    // first, and CSS scroll anchoring keeps the view still through the render.
+    if (log && !this.stick && !this.isEnd && log.scrollTop === 0 && this.messages.length) log.scrollTop = 1;
+    // Remember what the reader is looking at, to keep it in place across this render
+    // (the window of rendered rows is computed around it).
+    this.anchor = this.pendingAnchor ?? (!this.stick && log ? this.findAnchor() : null);
+    this.pendingAnchor = null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -744,15 +885,15 @@ export class ImChat extends LitElement {
     else this.observedLog = null;
     if (changed.has('conversationID')) this.restoreDraft();
     if (!log) return;
+    this.measureRows(log);
     if (this.stick) {
       log.scrollTop = log.scrollHeight;
     } else if (this.anchor) {
-      const row = log.querySelector<HTMLElement>(`[data-msg-id="${CSS.escape(this.anchor.id)}"]`);
-      if (row) {
-        const delta = row.getBoundingClientRect().top - log.getBoundingClientRect().top - this.anchor.top;
-        if (Math.abs(delta) >= 0.5) log.scrollTop += delta;
-      }
+      // Rows entered or left the window above the reader, or older ones were prepended:
+      // put the row they were reading back where it was.
+      this.alignAnchor(log, this.anchor);
     }
+    this.noteViewAnchor(log);
     this.anchor = null;
   }
 
@@ -1088,9 +1229,20 @@ export class ImChat extends LitElement {
 
   /** Scrolls to a message (e.g. the original of a quote) and flashes it. */
   jumpToMessage(clientMsgID: string): boolean {
+    if (!this.byID.has(clientMsgID)) return false;
     const row = this.log?.querySelector<HTMLElement>(`[data-msg-id="${CSS.escape(clientMsgID)}"]`);
-    if (!row) return false;
-    row.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    if (row) {
+      row.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    } else {
+      // Not in the rendered window: render the window around it, then center it (no smooth
+      // scroll across unrendered rows, whose heights are estimates).
+      const log = this.log;
+      this.pendingAnchor = { id: clientMsgID, top: log ? log.clientHeight / 3 : 0 };
+      this.requestUpdate();
+      void this.updateComplete.then(() => {
+        this.log?.querySelector<HTMLElement>(`[data-msg-id="${CSS.escape(clientMsgID)}"]`)?.scrollIntoView({ block: 'center' });
+      });
+    }
     this.highlight = clientMsgID;
     setTimeout(() => {
       if (this.highlight === clientMsgID) this.highlight = null;
@@ -1458,29 +1610,42 @@ export class ImChat extends LitElement {
     </div>`;
   }
 
+  /** Which slice of the loaded messages to render: the newest when following the bottom, else around the anchor. */
+  private windowRange(): RowRange {
+    const list = this.messages;
+    const viewport = this.log?.clientHeight || 600;
+    const overscan = this.overscan(viewport);
+    const a = this.anchor;
+    const index = a && !this.stick ? list.findIndex((m) => m.clientMsgID === a.id) : -1;
+    if (a && index >= 0) return rangeAround(list, this.rowHeights, index, a.top, viewport, overscan);
+    return rangeAtBottom(list, this.rowHeights, viewport, overscan);
+  }
+
   private renderLog(): TemplateResult {
     const t = this.text;
     const list = this.messages;
     const now = Date.now();
-    // One section per day, so a day's sticky heading gives way to the next day's.
-    const days: Array<{ day: number; messages: MessageItem[] }> = [];
-    for (const m of list) {
+    // Only a window of the loaded messages is in the DOM; spacers stand in for the rest
+    // (message-list/message-window.ts).
+    const range = (this.range = this.windowRange());
+    const before = this.rowHeights.sum(list, 0, range.start);
+    const after = this.rowHeights.sum(list, range.end, list.length);
+    // Rows and day headings are siblings (no per-day containers): a container whose top moved
+    // as rows came and went above the view would count as a layout shift, though nothing seen moves.
+    const items: Array<{ key: string; day: number; index: number }> = [];
+    for (let i = range.start; i < range.end; i++) {
+      const m = list[i]!;
       const day = startOfDay(m.sendTime);
-      const last = days[days.length - 1];
-      if (last && last.day === day) last.messages.push(m);
-      else days.push({ day, messages: [m] });
+      const prev = list[i - 1];
+      if (!prev || startOfDay(prev.sendTime) !== day) items.push({ key: `day-${day}`, day, index: -1 });
+      items.push({ key: m.clientMsgID, day, index: i });
     }
-    const renderDay = (d: { day: number; messages: MessageItem[] }) => {
-      const label = this.i18n.dayLabel(d.messages[0]!.sendTime, now);
-      const ms = d.messages;
-      return html`<div class="day" part="day" role="group" aria-label=${label}>
-        <div part="date-separator" aria-hidden="true">${label}</div>
-        ${repeat(
-          ms,
-          (m) => m.clientMsgID,
-          (m, i) => this.renderMessage(m, ms[i - 1], ms[i + 1]),
-        )}
-      </div>`;
+    const renderItem = (item: { day: number; index: number }) => {
+      if (item.index < 0) {
+        return html`<div part="date-separator" data-day=${item.day}>${this.i18n.dayLabel(item.day, now)}</div>`;
+      }
+      // Neighbours come from the whole list, so grouping is right at the window's edges.
+      return this.renderMessage(list[item.index]!, list[item.index - 1], list[item.index + 1]);
     };
     let top: TemplateResult | typeof nothing = nothing;
     if (this.loadingOlder) {
@@ -1501,9 +1666,12 @@ export class ImChat extends LitElement {
       >
         <div class="content">
           ${top}
-          ${repeat(days, (d) => d.day, renderDay)}
+          <div class="spacer spacer-before" aria-hidden="true" style="height:${before}px"></div>
+          ${repeat(items, (item) => item.key, renderItem)}
+          <div class="spacer spacer-after" aria-hidden="true" style="height:${after}px"></div>
         </div>
       </div>
+      ${this.currentDay ? html`<div part="current-day" aria-hidden="true">${this.currentDay}</div>` : nothing}
       ${this.atBottom
         ? nothing
         : html`<button

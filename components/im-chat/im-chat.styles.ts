@@ -127,14 +127,20 @@ export default [
       border-radius: 999px;
       box-shadow: var(--_im-shadow);
     }
-    [part~='day'] {
-      display: flex;
-      flex-direction: column;
+    /* Stand-ins for the messages outside the rendered window (their heights are set inline). */
+    .spacer {
+      flex: none;
     }
+    /* Never the browser's scroll anchor: these change size, move or go away when older rows
+       land, and an anchor that goes away cancels the anchoring. Rows are the anchors. */
+    .spacer,
+    [part~='loading-older'],
+    [part~='beginning'],
     [part~='date-separator'] {
-      position: sticky;
-      top: 0;
-      z-index: 1;
+      overflow-anchor: none;
+    }
+    [part~='date-separator'],
+    [part~='current-day'] {
       align-self: center;
       margin: 10px 0 8px;
       padding: 3px 12px;
@@ -145,6 +151,17 @@ export default [
       font-size: 12.5px;
       font-weight: 500;
       color: var(--_im-color-text-muted);
+    }
+    /* Floats over the top of the log (outside the scroller, so it never shifts with the rows). */
+    [part~='current-day'] {
+      position: absolute;
+      top: 0;
+      left: 0;
+      right: 0;
+      z-index: 1;
+      width: max-content;
+      margin: 10px auto 0;
+      pointer-events: none;
     }
     [part~='notice'] {
       align-self: center;
