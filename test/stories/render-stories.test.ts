@@ -1,0 +1,89 @@
+// Renders EVERY story of every stories/*.stories.ts module (the list comes from web-test-runner.config.mjs, so
+// a new stories file is picked up without edits) against its in-page loopback backend, waits for the elements
+// to settle, and fails on a thrown error, a console.error, an unhandled rejection or an axe violation.
+import { axeViolations } from './axe.js';
+import { composeStories, type ComposedStory } from './compose-story.js';
+
+const files = (globalThis as unknown as { __IMKIT_TEST__: { storyFiles: string[] } }).__IMKIT_TEST__.storyFiles;
+
+const modules = await Promise.all(files.map(async (file) => [file, (await import(file)) as Record<string, unknown>] as const));
+
+/** Every imkit element under `root`, looking inside shadow roots too. */
+function imElements(root: ParentNode, found: Element[] = []): Element[] {
+  for (const el of root.querySelectorAll('*')) {
+    if (el.localName.startsWith('im-')) found.push(el);
+    if (el.shadowRoot) imElements(el.shadowRoot, found);
+  }
+  return found;
+}
+
+const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+
+/** Lets the elements load from the loopback server and render until no element has a pending update. */
+async function settle(container: HTMLElement): Promise<void> {
+  await new Promise((r) => setTimeout(r, 600));
+  for (let round = 0; round < 5; round++) {
+    const pending = await Promise.all(
+      imElements(container).map((el) => (el as Element & { updateComplete?: Promise<boolean> }).updateComplete ?? Promise.resolve(true)),
+    );
+    await frame();
+    await frame();
+    if (pending.every((done) => done !== false)) break;
+  }
+}
+
+/** Collects console.error calls, uncaught errors and unhandled rejections while a story runs. */
+function watchErrors(): { errors: string[]; stop(): void } {
+  const errors: string[] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => {
+    errors.push(`console.error: ${args.map((a) => (a instanceof Error ? a.stack ?? a.message : String(a))).join(' ')}`);
+    original.apply(console, args);
+  };
+  const onError = (e: ErrorEvent) => errors.push(`uncaught: ${e.message}`);
+  const onRejection = (e: PromiseRejectionEvent) => {
+    const r = e.reason as { message?: string } | undefined;
+    errors.push(`unhandled rejection: ${r?.message ?? String(e.reason)}`);
+  };
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  return {
+    errors,
+    stop() {
+      console.error = original;
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    },
+  };
+}
+
+it('finds the stories files', () => {
+  if (files.length < 10) throw new Error(`expected every stories/*.stories.ts, got ${JSON.stringify(files)}`);
+});
+
+for (const [file, mod] of modules) {
+  describe(file, () => {
+    for (const story of composeStories(file, mod) as ComposedStory[]) {
+      it(`${story.label} renders without errors and passes axe`, async function () {
+        this.timeout(30_000);
+        const container = document.createElement('div');
+        container.id = 'storybook-root';
+        document.body.append(container);
+        const watch = watchErrors();
+        try {
+          await story.mount(container);
+          await settle(container);
+          if (!container.childElementCount) throw new Error('the story rendered nothing');
+          const violations = await axeViolations(container);
+          if (watch.errors.length) throw new Error(`errors while rendering:\n  ${watch.errors.join('\n  ')}`);
+          if (violations.length) throw new Error(`${violations.length} axe violation(s):\n  ${violations.join('\n  ')}`);
+        } finally {
+          watch.stop();
+          story.unmount(container);
+          container.remove();
+          document.documentElement.removeAttribute('dir');
+        }
+      });
+    }
+  });
+}
