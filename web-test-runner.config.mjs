@@ -8,7 +8,11 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { readdirSync } from 'node:fs';
 
 // Every stories/*.stories.ts module, found at startup so a new stories file is rendered by test/stories without edits.
-const storyFiles = readdirSync('stories').filter((f) => f.endsWith('.stories.ts')).sort().map((f) => `/stories/${f}`);
+// IMKIT_STORIES=<part of a file name> narrows the run while working on one file.
+const storyFiles = readdirSync('stories')
+  .filter((f) => f.endsWith('.stories.ts') && f.includes(process.env.IMKIT_STORIES ?? ''))
+  .sort()
+  .map((f) => `/stories/${f}`);
 
 /**
  * What Storybook's Vite does for the stories' two non-standard imports, so test/stories can import them:
