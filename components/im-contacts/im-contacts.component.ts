@@ -285,7 +285,7 @@ export class ImContacts extends LitElement {
 
   private personRow(id: string, name: string, faceURL: string, sub: string, actions: TemplateResult | typeof nothing, onOpen?: () => void): TemplateResult {
     return html`<div part="row" role="listitem" data-user-id=${id} ?data-clickable=${!!onOpen} tabindex=${onOpen ? 0 : -1}
-      aria-selected=${this.selected === id ? 'true' : 'false'}
+      aria-current=${this.selected === id ? 'true' : nothing}
       @click=${(e: Event) => { if (onOpen && !(e.target as Element).closest('button')) onOpen(); }}
       @keydown=${(e: KeyboardEvent) => { if (onOpen && (e.key === 'Enter' || e.key === ' ') && e.target === e.currentTarget) { e.preventDefault(); onOpen(); } }}>
       ${avatar({ id, name, faceURL, size: 36 })}
