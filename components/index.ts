@@ -14,4 +14,5 @@ export { defaultSocialStrings, type ImSocialStrings } from './i18n/social-string
 export { ClientController, type ClientHost, type ClientEventHandlers } from './shared/client-controller.js';
 export { ThemeController } from './shared/theme-controller.js';
 export { defaultStrings, type ImStrings } from './i18n/strings.js';
-export { TOKENS, type TokenName } from './styles/tokens.js';
+export { TOKENS, TOKEN_DESCRIPTIONS, type TokenName } from './styles/tokens.js';
+export { adoptImkitStyles } from './shared/extra-styles.js';

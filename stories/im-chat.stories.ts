@@ -102,14 +102,9 @@ export const OfflineQueued: Story = {
 export const LiveReplies: Story = {
   render: (_args, context) => {
     const backend = backendOf(context);
-    let timer: ReturnType<typeof setInterval> | undefined;
     let n = 0;
-    void backend.loginAs('bob').then((bob) => {
-      timer = setInterval(() => {
-        if (!document.querySelector('im-chat')) return clearInterval(timer);
-        void say(bob, `Live message #${++n} from Bob`, { userID: 'alice' });
-      }, 3000);
-    });
+    const bob = backend.loginAs('bob');
+    backend.every(3000, async () => say(await bob, `Live message #${++n} from Bob`, { userID: 'alice' }));
     return html`<im-chat style=${frame} theme=${themeOf(context)} conversation-id="si_alice_bob" .client=${backend.client}></im-chat>`;
   },
 };

@@ -25,11 +25,9 @@ export const WithList: Story = {
   render: (_args, context) => {
     const backend = backendOf(context);
     let n = 0;
-    void backend.loginAs('bob').then((bob) => {
-      const timer = setInterval(() => {
-        if (++n > 5) return clearInterval(timer);
-        void say(bob, `Ping ${n} from Bob`, { userID: 'alice' });
-      }, 4000);
+    const bob = backend.loginAs('bob');
+    backend.every(4000, async () => {
+      if (++n <= 5) await say(await bob, `Ping ${n} from Bob`, { userID: 'alice' });
     });
     const logLine = (e: CustomEvent<{ title: string; body: string }>) => {
       const out = document.getElementById('notify-log');

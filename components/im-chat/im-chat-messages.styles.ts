@@ -47,7 +47,7 @@ export default css`
     margin: 0;
     padding: 0 6px;
     border-radius: 8px;
-    background: rgb(0 0 0 / 0.45);
+    background: rgb(0 0 0 / 0.6); /* dark enough for white text over any picture (WCAG AA) */
     color: #fff;
   }
   [part~='bubble'].layout-bare [part~='sender'] {

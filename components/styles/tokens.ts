@@ -55,6 +55,47 @@ export const TOKENS = {
 
 export type TokenName = keyof typeof TOKENS;
 
+/**
+ * What each token styles. Typed over every token, so a new token without a description does not compile;
+ * the README's "Theming" table is generated from this and TOKENS (`node --import tsx scripts/tokens-table.ts`)
+ * and test/server/theming-docs.test.ts fails when the two drift apart.
+ */
+export const TOKEN_DESCRIPTIONS: Record<TokenName, string> = {
+  'font-family': 'Font of every element',
+  'font-size': 'Base text size (other sizes are set relative to the layout)',
+  'radius': 'Corner radius of panels, inputs, buttons and menus',
+  'radius-bubble': 'Corner radius of message bubbles and media',
+  'color-bg': 'Background of lists, panels, dialogs and the composer',
+  'color-bg-elevated': 'Raised surfaces: headers, cards, chips, role badges',
+  'color-bg-hover': 'Row and button background under the pointer',
+  'color-bg-selected': 'The selected conversation, contact or member row',
+  'color-chat-bg': 'Background behind the messages of `<im-chat>`',
+  'color-border': 'Separators and outlines',
+  'color-text': 'Body text',
+  'color-text-muted': 'Secondary text: previews, times, hints, counts (AA on every background above)',
+  'color-accent': 'Primary buttons, links, the active tab, admin badges, accent text',
+  'color-accent-text': 'Text and icons on an accent background',
+  'color-bubble-own': 'Your own message bubbles',
+  'color-bubble-own-text': 'Text in your own bubbles',
+  'color-bubble-own-muted': 'Times and ticks in your own bubbles',
+  'color-bubble-other': 'Other people\'s message bubbles',
+  'color-bubble-other-text': 'Text in other people\'s bubbles',
+  'color-danger': 'Errors, failed messages, destructive actions, mentions',
+  'color-danger-bg': 'Background of error notes and failed bubbles',
+  'color-success': 'Confirmations (e.g. "request sent")',
+  'color-read': 'The read tick on your own bubbles',
+  'color-badge': 'Unread count badges',
+  'color-badge-muted': 'Unread badge of a muted conversation',
+  'color-badge-text': 'Text on unread badges',
+  'color-skeleton': 'Loading placeholders',
+  'color-focus': 'Keyboard focus ring',
+  'color-warning-bg': 'Background of offline / reconnecting banners and warnings',
+  'color-warning-text': 'Text of those banners',
+  'color-owner': 'The group owner\'s role badge',
+  'shadow': 'Bubbles and sticky date separators',
+  'shadow-raised': 'Menus, popovers and floating buttons',
+};
+
 function block(dark: boolean): string {
   return Object.entries(TOKENS)
     .map(([name, [light, darkValue]]) => `--_im-${name}: var(--im-${name}, ${dark ? (darkValue ?? light) : light});`)
