@@ -3,6 +3,7 @@ import { html } from 'lit';
 import '../components/im-conversation-list/im-conversation-list.js';
 import { createStoryBackend, type StoryBackendOptions } from './support/loopback.js';
 import { backendOf, themeOf } from './support/story-helpers.js';
+import { stateStory, type StateSpec } from './support/states.js';
 
 const frame = 'height:100vh;max-width:380px;border-right:1px solid #0001';
 
@@ -77,3 +78,15 @@ export const Dark: Story = {
     <im-conversation-list style=${frame} theme="dark" selected="si_alice_bob" .client=${backendOf(context).client}></im-conversation-list>
   </div>`,
 };
+
+const states: StateSpec = {
+  frame: 'display:flex;flex-direction:column;height:100vh;max-width:380px',
+  errorOps: ['conversation.list', 'sync'],
+  render: (backend, theme) => html`<im-conversation-list style="flex:1;min-height:0" theme=${theme} .client=${backend.client}></im-conversation-list>`,
+};
+
+/** The server fails to list conversations: the error, with Retry. */
+export const ErrorState: Story = stateStory('Error', states);
+export const LongContent: Story = stateStory('LongContent', states);
+export const RightToLeft: Story = stateStory('RightToLeft', states);
+export const Narrow: Story = stateStory('Narrow', states);
