@@ -321,7 +321,7 @@ export default css`
   }
   [part~='bubble'].layout-bare .face + [part~='meta'],
   [part~='message'][data-content-type='115'] [part~='meta'] {
-    background: rgb(0 0 0 / 0.35);
+    background: rgb(0 0 0 / 0.6); /* white time text stays AA on the light chat background */
   }
   /* Quote */
   .quote {
