@@ -52,6 +52,8 @@ export interface StoryBackend {
   failOps(ops: readonly string[]): void;
   /** Runs `fn` every `ms` until the next story replaces this backend (a live peer, without leaking into later stories). */
   every(ms: number, fn: () => void | Promise<void>): void;
+  /** Runs `fn` when the next story replaces this backend (undo page-wide changes a story made). */
+  onDispose(fn: () => void): void;
   /** True once the next story has replaced this backend. */
   readonly disposed: boolean;
 }
@@ -113,11 +115,13 @@ export async function createStoryBackend(options: StoryBackendOptions = {}): Pro
   const failing = new Set(options.failOps ?? []);
   const transport = createLoopbackTransport(failingServer(core, failing), { latencyMs: options.latencyMs ?? 0 });
   const timers = new Set<ReturnType<typeof setInterval>>();
+  const cleanups: Array<() => void> = [];
   let disposed = false;
   disposePrevious = () => {
     disposed = true;
     for (const t of timers) clearInterval(t);
     timers.clear();
+    for (const fn of cleanups.splice(0)) fn();
   };
   const prefix = `${DB_PREFIX}-${Math.random().toString(36).slice(2, 8)}`;
   const loginAs = async (userID: string): Promise<ImClient> => {
@@ -141,6 +145,7 @@ export async function createStoryBackend(options: StoryBackendOptions = {}): Pro
       failing.clear();
       for (const op of ops) failing.add(op);
     },
+    onDispose: (fn) => void cleanups.push(fn),
     every: (ms, fn) => {
       const timer = setInterval(() => {
         if (!disposed) void Promise.resolve(fn()).catch(() => undefined);
