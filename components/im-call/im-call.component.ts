@@ -10,6 +10,7 @@ import { ErrorCode } from '../../src/protocol/errors.js';
 import type { ImTheme } from '../context.js';
 import { avatar } from '../shared/avatar.js';
 import { ClientController } from '../shared/client-controller.js';
+import { trapTab } from '../shared/focus-trap.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import { hangUpIcon, micIcon, micOffIcon, phoneIcon, settingsIcon, videoIcon, videoOffIcon } from './call-icons.js';
 import styles from './im-call.styles.js';
@@ -113,8 +114,9 @@ export function formatDuration(ms: number): string {
  * overlay and let it appear when a call comes in. Start calls with `startCall()`
  * or an `<im-call-button>`. Keyboard: every control is a button; focus moves to
  * Accept when a call rings, to the hang-up button when one starts, and back to
- * where it was when the call UI closes. Escape closes the device settings and
- * the end-of-call summary.
+ * where it was when the call UI closes. While the call UI shows, Tab and Shift+Tab stay inside it (it is
+ * modal: set `modal="false"` when it sits inline beside other content). Escape closes the device settings and
+ * the end-of-call summary; it does not hang up (a call ends only by its button).
  *
  * @event im-call-state - The phase changed. `detail: { phase, roomID, mediaType }`.
  * @event im-call-ended - A call ended. `detail: { reason, error, roomID, durationSeconds }`.
@@ -168,6 +170,9 @@ export class ImCall extends LitElement {
 
   /** How long the end-of-call summary stays (ms) before the element goes idle; errors stay until closed. */
   @property({ type: Number, attribute: 'summary-ms' }) summaryMs = 4000;
+
+  /** Whether the call UI is modal: Tab stays inside it while it shows. `modal="false"` for an inline call view. */
+  @property({ converter: (v) => v !== 'false' }) modal = true;
 
   /** Seconds an invitation rings before it times out (5–120). */
   @property({ type: Number }) timeout = 30;
@@ -331,6 +336,11 @@ export class ImCall extends LitElement {
   }
 
   private readonly onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Tab') {
+      const base = this.renderRoot.querySelector('[part~="base"]');
+      if (this.modal && base && this.renderRoot instanceof ShadowRoot) trapTab(event, this.renderRoot, base);
+      return;
+    }
     if (event.key !== 'Escape') return;
     if (this.settingsOpen) {
       this.settingsOpen = false;
