@@ -13,6 +13,7 @@ import { ClientController } from '../shared/client-controller.js';
 import { formatClock, formatDayLabel, formatFull, isoTime, isSameDay, startOfDay } from '../shared/format.js';
 import { alertIcon, arrowDownIcon, chatIcon, clockIcon, doubleTickIcon, retryIcon, sendIcon, tickIcon } from '../shared/icons.js';
 import { messageText } from '../shared/message-text.js';
+import { menuKeydown, OpenerFocusController } from '../shared/focus-trap.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import styles from './im-chat.styles.js';
 import { ContentType as CT } from '../../src/model/enums.js';
@@ -357,6 +358,9 @@ export class ImChat extends LitElement {
   });
 
   private readonly themes = new ThemeController(this);
+  // Focus into the message actions menu and the dialogs when they open, and back to their opener when they close.
+  private readonly menuFocus = new OpenerFocusController(this, () => this.menuFor !== null, () => this.renderRoot.querySelector<HTMLElement>('[part~="actions-menu"]'));
+  private readonly overlayFocus = new OpenerFocusController(this, () => this.overlay !== null, () => this.renderRoot.querySelector<HTMLElement>('[part~="dialog"]'), () => this.menuFocus.lastOpener);
 
   constructor() {
     super();
@@ -1259,7 +1263,7 @@ export class ImChat extends LitElement {
         @click=${() => (this.menuFor = open ? null : m.clientMsgID)}
       >⋯</button>
       ${open
-        ? html`<div part="actions-menu" class="actions-menu" role="menu" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (this.menuFor = null)}>
+        ? html`<div part="actions-menu" class="actions-menu" role="menu" aria-label=${this.mt.moreActions} @keydown=${(e: KeyboardEvent) => menuKeydown(e, () => (this.menuFor = null))}>
             ${items.map(
               (a) => html`<button part="action" role="menuitem" type="button" class=${a.danger ? 'danger' : ''} data-action=${a.id} @click=${() => void this.runAction(m, a.id)}>
                 ${a.label}
