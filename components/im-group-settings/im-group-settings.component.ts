@@ -10,6 +10,7 @@ import { resolveSocialStrings, type ImSocialStrings } from '../i18n/social-strin
 import type { ImMembersPickedDetail } from '../im-member-picker/im-member-picker.component.js';
 import { avatar } from '../shared/avatar.js';
 import { ClientController } from '../shared/client-controller.js';
+import { OpenerFocusController } from '../shared/focus-trap.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import styles from './im-group-settings.styles.js';
 
@@ -54,6 +55,7 @@ type Confirming = { kind: 'leave' } | { kind: 'dismiss' } | { kind: 'remove'; me
  * @csspart nickname-input - The viewer's group nickname.
  * @csspart confirm - The inline confirmation of a destructive action.
  * @csspart confirm-button - Confirms it.
+ * @csspart confirm-cancel-button - Cancels it (focused when the confirmation opens; Escape does the same).
  * @csspart leave-button - Leaves the group.
  * @csspart dismiss-button - Dismisses the group (owner).
  *
@@ -109,6 +111,7 @@ export class ImGroupSettings extends LitElement {
     attached: () => void this.load(),
   });
   private readonly themes = new ThemeController(this);
+  private readonly confirmFocus = new OpenerFocusController(this, () => this.confirming !== null, () => this.renderRoot.querySelector<HTMLElement>('[part~="confirm"]'));
 
   private get s(): ImSocialStrings {
     return resolveSocialStrings(this.strings);
@@ -256,10 +259,12 @@ export class ImGroupSettings extends LitElement {
     const text =
       c.kind === 'leave' ? s.confirmLeave : c.kind === 'dismiss' ? s.confirmDismiss : c.kind === 'remove' ? s.confirmRemove(c.member.nickname) : s.confirmTransfer(c.member.nickname);
     const label = c.kind === 'leave' ? s.leaveGroup : c.kind === 'dismiss' ? s.dismissGroup : c.kind === 'remove' ? s.remove : s.makeOwner;
-    return html`<div class="confirm" part="confirm" role="alertdialog" aria-label=${text}>
+    // Focus lands on Cancel (the safe choice; see confirmFocus), Escape cancels, and focus then returns to the opener.
+    return html`<div class="confirm" part="confirm" role="alertdialog" aria-label=${text}
+      @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), (this.confirming = null))}>
       <span>${text}</span>
       <button part="confirm-button" class="btn danger" type="button" ?disabled=${this.busy} @click=${() => void this.confirmed()}>${label}</button>
-      <button class="btn" type="button" @click=${() => (this.confirming = null)}>${this.s.cancel}</button>
+      <button part="confirm-cancel-button" class="btn" type="button" autofocus @click=${() => (this.confirming = null)}>${this.s.cancel}</button>
     </div>`;
   }
 
