@@ -57,7 +57,7 @@ export const ProviderListAndChat: StoryObj = {
 };
 
 const states: StateSpec = {
-  errorOps: ['conversation.list', 'sync', 'message.history'],
+  errorOps: ['message.history'],
   render: (backend, theme, state) => {
     const conversation = state === 'LongContent' ? 'si_alice_maximiliana' : state === 'Empty' ? '' : 'si_alice_bob';
     return html`<im-provider .client=${backend.client} theme=${theme}>
@@ -75,7 +75,7 @@ const states: StateSpec = {
 export const Loading: StoryObj = stateStory('Loading', states);
 export const Empty: StoryObj = stateStory('Empty', states);
 export const Offline: StoryObj = stateStory('Offline', states);
-/** The server fails: the list and the chat show their errors. */
+/** The server fails to load the open conversation's history: the chat shows the error with Retry. */
 export const ErrorState: StoryObj = stateStory('Error', states);
 export const LongContent: StoryObj = stateStory('LongContent', states);
 export const RightToLeft: StoryObj = stateStory('RightToLeft', states);

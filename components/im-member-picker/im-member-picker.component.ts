@@ -3,6 +3,8 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ImClientApi } from '../../src/client/api.js';
 import { ID_PATTERN } from '../../src/model/conversation-id.js';
+import { LoginStatus } from '../../src/model/enums.js';
+import { ErrorCode } from '../../src/protocol/errors.js';
 import type { ImTheme } from '../context.js';
 import { resolveSocialStrings, type ImSocialStrings } from '../i18n/social-strings.js';
 import { avatar } from '../shared/avatar.js';
@@ -88,6 +90,10 @@ export class ImMemberPicker extends LitElement {
     handlers: {
       onFriendAdded: () => void this.loadFriends(),
       onFriendDeleted: () => void this.loadFriends(),
+      // A client that was still logging in when attached: load once it is in.
+      onLoginStatusChanged: ({ status }) => {
+        if (status === LoginStatus.Logged && this.loaded === null) void this.loadFriends();
+      },
     },
     attached: () => void this.loadFriends(),
     detached: () => (this.loaded = null),
@@ -107,6 +113,8 @@ export class ImMemberPicker extends LitElement {
       this.loaded = friends.map((f) => ({ userID: f.userID, nickname: f.remark || f.nickname || f.userID, faceURL: f.faceURL, sub: f.remark ? f.nickname : f.userID }));
       this.error = null;
     } catch (err) {
+      // Not logged in yet: stay in the loading state; onLoginStatusChanged loads again.
+      if ((err as { code?: number }).code === ErrorCode.NotLoggedIn) return;
       this.loaded = [];
       this.error = (err as Error).message;
     }

@@ -21,6 +21,11 @@ export interface StateSpec {
   emptyUser?: string;
   /** Server ops that fail (code 1500) in the error state. */
   errorOps?: readonly string[];
+  /**
+   * How the element shows that error: an alert (default) or its connection banner (an element that reads only
+   * the local cache, like the conversation list, sees a server fault as a connection that keeps retrying).
+   */
+  errorShownAs?: 'alert' | 'banner';
 }
 
 export const LONG_NAME = 'Maximiliana Alexandrina Featherstonehaugh-Worthington-Montgomery the Third';
@@ -76,7 +81,8 @@ const DOCS: Record<StateName, string> = {
 export function stateStory(state: StateName, spec: StateSpec): StoryObj {
   return {
     name: state === 'LongContent' ? 'Long content' : state === 'RightToLeft' ? 'Right to left' : state === 'Narrow' ? 'Narrow (mobile)' : state,
-    parameters: { docs: { description: { story: DOCS[state] } } },
+    // `imkitState` lets test/stories check the story shows what it claims (an alert for Error, a busy region for Loading…).
+    parameters: { docs: { description: { story: DOCS[state] } }, imkitState: state, imkitErrorShownAs: spec.errorShownAs ?? 'alert' },
     loaders: [
       async () => {
         const backend = await createStoryBackend(backendFor(state, spec));

@@ -35,6 +35,8 @@ export interface StoryContext {
 export interface ComposedStory {
   /** e.g. "Elements/im-chat › Dark" */
   label: string;
+  /** The story's parameters (meta and story merged). */
+  parameters: Record<string, unknown>;
   /** Runs the loaders, applies decorators and renders into `container`. */
   mount(container: HTMLElement, globals?: Record<string, unknown>): Promise<void>;
   unmount(container: HTMLElement): void;
@@ -65,6 +67,7 @@ export function composeStories(file: string, mod: Record<string, unknown>): Comp
       const loaders = [...list(projectAnnotations.loaders), ...list(meta.loaders), ...list(story.loaders)];
       return {
         label: `${title} › ${name}`,
+        parameters: { ...projectAnnotations.parameters, ...meta.parameters, ...story.parameters },
         async mount(container, globals = {}) {
           const context: StoryContext = {
             id: `${title}--${exportName}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-'),

@@ -17,6 +17,31 @@ function imElements(root: ParentNode, found: Element[] = []): Element[] {
   return found;
 }
 
+/** Every element under `root` matching `selector`, looking inside shadow roots too. */
+function deepQuery(root: ParentNode, selector: string, found: Element[] = []): Element[] {
+  found.push(...root.querySelectorAll(selector));
+  for (const el of root.querySelectorAll('*')) if (el.shadowRoot) deepQuery(el.shadowRoot, selector, found);
+  return found;
+}
+
+/** What a state story (stories/support/states.ts) must visibly show. */
+function checkState(state: unknown, container: HTMLElement, errorShownAs: unknown): string | null {
+  const visible = (el: Element) => (el as HTMLElement).getClientRects().length > 0;
+  switch (state) {
+    case 'Loading':
+      return deepQuery(container, '[aria-busy="true"]').some(visible) ? null : 'the Loading story shows no busy (aria-busy) region';
+    case 'Error':
+      if (errorShownAs === 'banner') return deepQuery(container, '[part~="banner"]').some(visible) ? null : 'the Error story shows no connection banner';
+      return deepQuery(container, '[role="alert"]').some((el) => visible(el) && el.textContent!.trim()) ? null : 'the Error story shows no alert';
+    case 'RightToLeft':
+      return imElements(container).every((el) => getComputedStyle(el).direction === 'rtl') ? null : 'an element is not right-to-left';
+    case 'Narrow':
+      return imElements(container).every((el) => el.getBoundingClientRect().width <= 360) ? null : 'an element is wider than 360px';
+    default:
+      return null;
+  }
+}
+
 const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
 
 /** Lets the elements load from the loopback server and render until no element has a pending update. */
@@ -74,6 +99,8 @@ for (const [file, mod] of modules) {
           await story.mount(container);
           await settle(container);
           if (!container.childElementCount) throw new Error('the story rendered nothing');
+          const stateProblem = checkState(story.parameters['imkitState'], container, story.parameters['imkitErrorShownAs']);
+          if (stateProblem) throw new Error(stateProblem);
           const violations = await axeViolations(container);
           if (watch.errors.length) throw new Error(`errors while rendering:\n  ${watch.errors.join('\n  ')}`);
           if (violations.length) throw new Error(`${violations.length} axe violation(s):\n  ${violations.join('\n  ')}`);
