@@ -8,7 +8,8 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { readdirSync } from 'node:fs';
 
 // Every stories/*.stories.ts module, found at startup so a new stories file is rendered by test/stories without edits.
-// IMKIT_STORIES=<part of a file name> narrows the run while working on one file.
+// IMKIT_STORIES=<part of a file name> narrows the run while working on one file;
+// IMKIT_STORY_THEME=dark|auto renders the stories with that toolbar theme (default light).
 const storyFiles = readdirSync('stories')
   .filter((f) => f.endsWith('.stories.ts') && f.includes(process.env.IMKIT_STORIES ?? ''))
   .sort()
@@ -58,7 +59,7 @@ export default {
   testFramework: { config: { timeout: 20_000 } },
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html><head><meta charset="utf-8"></head><body>
-<script>window.__IMKIT_TEST__ = ${JSON.stringify({ serverURL: server.url, adminSecret: TEST_ADMIN_SECRET, storyFiles })};</script>
+<script>window.__IMKIT_TEST__ = ${JSON.stringify({ serverURL: server.url, adminSecret: TEST_ADMIN_SECRET, storyFiles, storyTheme: process.env.IMKIT_STORY_THEME ?? 'light' })};</script>
 <script type="module" src="${testFramework}"></script>
 </body></html>`,
 };

@@ -4,7 +4,7 @@
 import { axeViolations } from './axe.js';
 import { composeStories, type ComposedStory } from './compose-story.js';
 
-const files = (globalThis as unknown as { __IMKIT_TEST__: { storyFiles: string[] } }).__IMKIT_TEST__.storyFiles;
+const { storyFiles: files, storyTheme } = (globalThis as unknown as { __IMKIT_TEST__: { storyFiles: string[]; storyTheme: string } }).__IMKIT_TEST__;
 
 const modules = await Promise.all(files.map(async (file) => [file, (await import(file)) as Record<string, unknown>] as const));
 
@@ -96,7 +96,7 @@ for (const [file, mod] of modules) {
         document.body.append(container);
         const watch = watchErrors();
         try {
-          await story.mount(container);
+          await story.mount(container, { theme: storyTheme });
           await settle(container);
           if (!container.childElementCount) throw new Error('the story rendered nothing');
           const stateProblem = checkState(story.parameters['imkitState'], container, story.parameters['imkitErrorShownAs']);
