@@ -147,6 +147,7 @@ export function formatDuration(ms: number): string {
  * @csspart summary - The end-of-call screen.
  * @csspart error - Why the call failed.
  * @csspart close-button - Closes the summary.
+ * @csspart device-select - The microphone, camera and speaker choices in the settings.
  *
  * @cssprop --im-call-bg - Background of the call screens.
  * @cssprop --im-call-fg - Text colour of the call screens.
@@ -461,10 +462,10 @@ export class ImCall extends LitElement {
       (list ?? []).map((x, i) => html`<option value=${x.deviceId} ?selected=${x.deviceId === selected}>${x.label || `${x.kind} ${i + 1}`}</option>`);
     const current = (kind: 'audio' | 'video') => s.devices[kind === 'audio' ? 'audioInput' : 'videoInput'] || (kind === 'audio' ? s.localStream?.getAudioTracks()[0] : s.localStream?.getVideoTracks()[0])?.getSettings().deviceId || '';
     return html`<div part="settings" role="dialog" aria-label=${t.devices}>
-      <label>${t.microphone}<select @change=${(e: Event) => void this.manager?.useDevice('audioinput', (e.target as HTMLSelectElement).value).catch(() => undefined)}>${options(d?.audioInputs, current('audio'))}</select></label>
-      <label>${t.cameraDevice}<select ?disabled=${!d?.videoInputs.length} @change=${(e: Event) => void this.manager?.useDevice('videoinput', (e.target as HTMLSelectElement).value).catch(() => undefined)}>${options(d?.videoInputs, current('video'))}</select></label>
+      <label>${t.microphone}<select part="device-select" @change=${(e: Event) => void this.manager?.useDevice('audioinput', (e.target as HTMLSelectElement).value).catch(() => undefined)}>${options(d?.audioInputs, current('audio'))}</select></label>
+      <label>${t.cameraDevice}<select part="device-select" ?disabled=${!d?.videoInputs.length} @change=${(e: Event) => void this.manager?.useDevice('videoinput', (e.target as HTMLSelectElement).value).catch(() => undefined)}>${options(d?.videoInputs, current('video'))}</select></label>
       ${d?.canChooseSpeaker && d.audioOutputs.length
-        ? html`<label>${t.speaker}<select @change=${(e: Event) => this.manager?.useSpeaker((e.target as HTMLSelectElement).value)}>${options(d.audioOutputs, s.devices.audioOutput)}</select></label>`
+        ? html`<label>${t.speaker}<select part="device-select" @change=${(e: Event) => this.manager?.useSpeaker((e.target as HTMLSelectElement).value)}>${options(d.audioOutputs, s.devices.audioOutput)}</select></label>`
         : html`<span>${t.speakerUnsupported}</span>`}
     </div>`;
   }

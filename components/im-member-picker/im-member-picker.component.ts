@@ -54,6 +54,7 @@ export interface ImMembersPickedDetail {
  * @csspart notice - Lookup and loading errors.
  * @csspart confirm-button - Confirms the pick.
  * @csspart cancel-button - Cancels.
+ * @csspart lookup-button - Looks up a typed user ID.
  *
  * @cssprop --im-color-accent - Checked boxes and the confirm button.
  */
@@ -270,7 +271,7 @@ export class ImMemberPicker extends LitElement {
       body = html`<div part="empty">
         ${q ? s.noMatches : s.nobodyToPick}
         ${q && ID_PATTERN.test(q) && this.clients.client
-          ? html`<button class="btn" type="button" ?disabled=${this.lookingUp} @click=${() => void this.lookUp(q)}>${s.addFriendPlaceholder}: ${q}</button>`
+          ? html`<button part="lookup-button" class="btn" type="button" ?disabled=${this.lookingUp} @click=${() => void this.lookUp(q)}>${s.addFriendPlaceholder}: ${q}</button>`
           : nothing}
       </div>`;
     else
