@@ -117,6 +117,7 @@ interface Anchor {
  * @csspart status - The status icon; also `status-sending`, `status-sent`, `status-read`, `status-failed`.
  * @csspart failure - The "Not sent" line under a failed message.
  * @csspart retry-button - Retries a failed message.
+ * @csspart reload-button - Loads the conversation again after it failed to load.
  * @csspart new-messages - The "N new messages ↓" / scroll-to-bottom button.
  * @csspart composer - The composer bar (a form).
  * @csspart input - The composer's text area.
@@ -1609,7 +1610,7 @@ export class ImChat extends LitElement {
     if (this.phase === 'error') {
       body = html`<div part="error" role="alert">
         <span class="state-title">${this.loadError?.message ?? t.sendFailed}</span>
-        <button class="state-button" type="button" @click=${() => void this.open()}>${t.retry}</button>
+        <button part="reload-button" class="state-button" type="button" @click=${() => void this.open()}>${t.retry}</button>
       </div>`;
     } else if (this.phase !== 'ready') {
       body = html`<div part="loading" role="status" aria-busy="true">
