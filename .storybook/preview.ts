@@ -19,6 +19,8 @@ const preview: Preview = {
       document.documentElement.dataset['imTheme'] = theme;
       document.body.style.margin = '0';
       document.body.style.background = theme === 'dark' ? '#0f1114' : '#f3f4f6';
+      // The stories' own labels and toolbars sit on this background too: keep their text readable (axe contrast).
+      document.body.style.color = theme === 'dark' ? '#e8eaed' : '#15181c';
       return story();
     },
   ],

@@ -14,9 +14,10 @@ export { defaultSocialStrings, type ImSocialStrings } from './i18n/social-string
 export { ClientController, type ClientHost, type ClientEventHandlers } from './shared/client-controller.js';
 export { ThemeController } from './shared/theme-controller.js';
 export { defaultStrings, type ImStrings } from './i18n/strings.js';
-export { TOKENS, type TokenName } from './styles/tokens.js';
 export { LocaleController } from './shared/locale-controller.js';
 export { resolveLocale, intlLocaleFor, IM_LOCALES, type ImLocale } from './i18n/locale.js';
 export { tablesFor, loadLocale, isLocaleLoaded } from './i18n/registry.js';
 export type { ImLocaleTables } from './i18n/tables.js';
 export { defaultCallStrings, type ImCallStrings } from './i18n/call-strings.js';
+export { TOKENS, TOKEN_DESCRIPTIONS, type TokenName } from './styles/tokens.js';
+export { adoptImkitStyles } from './shared/extra-styles.js';

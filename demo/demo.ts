@@ -286,12 +286,15 @@ function setView(view: 'chats' | 'contacts'): void {
 $<HTMLButtonElement>('#rail-chats').addEventListener('click', () => setView('chats'));
 $<HTMLButtonElement>('#rail-contacts').addEventListener('click', () => setView('contacts'));
 
-function badge(el: HTMLElement, n: number): void {
+/** Shows a count on a rail button; the button's name says it too, with the visible digits in it (WCAG 2.5.3). */
+function badge(el: HTMLElement, n: number, name: string, what: string): void {
+  const shown = n > 99 ? '99+' : String(n);
   el.hidden = n <= 0;
-  el.textContent = n > 99 ? '99+' : String(n);
+  el.textContent = shown;
+  el.parentElement?.setAttribute('aria-label', n > 0 ? `${name}, ${shown} ${what}` : name);
 }
-list.addEventListener('im-unread-change', (e) => badge(railUnread, e.detail.total));
-contacts.addEventListener('im-pending-change', (e) => badge(railRequests, (e as CustomEvent<{ count: number }>).detail.count));
+list.addEventListener('im-unread-change', (e) => badge(railUnread, e.detail.total, 'Chats', 'unread'));
+contacts.addEventListener('im-pending-change', (e) => badge(railRequests, (e as CustomEvent<{ count: number }>).detail.count, 'Contacts', 'new requests'));
 
 // Contacts → a profile beside them; "Message" opens the chat.
 contacts.addEventListener('im-contact-select', (e) => {

@@ -6,6 +6,7 @@ import { CallManager } from '../src/calls/call-manager.js';
 import type { ImClient } from '../src/client/im-client.js';
 import { createStoryBackend } from './support/loopback.js';
 import { backendOf, themeOf } from './support/story-helpers.js';
+import { stateStory, statesNotShown, type StateSpec } from './support/states.js';
 
 const frame = 'display:block;height:100vh;max-height:720px;';
 const withBackend = () => [async () => ({ backend: await createStoryBackend() })];
@@ -36,7 +37,11 @@ const meta: Meta = {
     docs: {
       description: {
         component:
-          'Audio and video calls over WebRTC with the IM server\'s signaling, against the real server logic in the page. The other people are more clients in the same page, each with its own call engine, so the media you see is real (your camera, looped back). The element renders nothing while idle.',
+          'Audio and video calls over WebRTC with the IM server\'s signaling, against the real server logic in the page. The other people are more clients in the same page, each with its own call engine, so the media you see is real (your camera, looped back). The element renders nothing while idle.' + statesNotShown({
+            Loading: 'the element renders nothing until a call starts or rings.',
+            Empty: 'the same: idle means empty, and renders nothing.',
+            Offline: 'a call needs the network; losing it ends the call with a reason (the summary), which InCall shows when you hang up.',
+          }) + '\n\nThe error state is **PermissionDenied** (camera and microphone refused).',
       },
     },
   },
@@ -109,4 +114,29 @@ export const CallButtons: Story = {
       </div>
       <im-call id="story-call" style=${frame} theme=${themeOf(context)} .client=${backend.client}></im-call>`;
   },
+};
+
+/** States of the ringing screen: the caller (Bob, or someone with a very long name) calls Alice. */
+const states: StateSpec = {
+  frame: 'display:flex;flex-direction:column;height:100vh;max-height:720px',
+  render: (backend, theme, state) => {
+    const caller = state === 'LongContent' ? 'maximiliana' : 'bob';
+    void peer(backend.loginAs, caller, false).then((p) => whenReady(() => void p.call({ userID: 'alice' }, 'audio').catch(() => undefined)));
+    return html`<im-call style="flex:1" theme=${theme} .client=${backend.client}></im-call>`;
+  },
+};
+
+export const LongContent: Story = stateStory('LongContent', states);
+export const RightToLeft: Story = stateStory('RightToLeft', states);
+export const Dark: Story = stateStory('Dark', states);
+export const Narrow: Story = stateStory('Narrow', states);
+
+/** `<im-call-button>` without a client (still logging in: disabled), offline, dark and right-to-left. */
+export const CallButtonStates: Story = {
+  loaders: [async () => ({ backend: await createStoryBackend({ login: false }) })],
+  render: (_args, context) => html`<div style="display:grid;gap:8px;padding:12px;font:14px system-ui">
+    <div>Logging in: <im-call-button conversation-id="si_alice_bob" media-type="audio" theme=${themeOf(context)}></im-call-button></div>
+    <div style="background:#0f1114;color:#e8eaed;padding:4px">Dark: <im-call-button conversation-id="si_alice_bob" media-type="video" theme="dark"></im-call-button></div>
+    <div dir="rtl">RTL: <im-call-button conversation-id="si_alice_bob" media-type="video" theme=${themeOf(context)}></im-call-button></div>
+  </div>`,
 };

@@ -3,6 +3,7 @@ import { html } from 'lit';
 import '../components/im-chat/im-chat.js';
 import { createStoryBackend, type StoryBackendOptions } from './support/loopback.js';
 import { backendOf, say, themeOf } from './support/story-helpers.js';
+import { stateStory, type StateSpec } from './support/states.js';
 
 const frame = 'display:flex;height:100vh;';
 
@@ -102,14 +103,9 @@ export const OfflineQueued: Story = {
 export const LiveReplies: Story = {
   render: (_args, context) => {
     const backend = backendOf(context);
-    let timer: ReturnType<typeof setInterval> | undefined;
     let n = 0;
-    void backend.loginAs('bob').then((bob) => {
-      timer = setInterval(() => {
-        if (!document.querySelector('im-chat')) return clearInterval(timer);
-        void say(bob, `Live message #${++n} from Bob`, { userID: 'alice' });
-      }, 3000);
-    });
+    const bob = backend.loginAs('bob');
+    backend.every(3000, async () => say(await bob, `Live message #${++n} from Bob`, { userID: 'alice' }));
     return html`<im-chat style=${frame} theme=${themeOf(context)} conversation-id="si_alice_bob" .client=${backend.client}></im-chat>`;
   },
 };
@@ -129,3 +125,23 @@ export const Narrow: Story = {
     <im-chat style="flex:1" theme=${themeOf(context)} conversation-id="si_alice_bob" .client=${backendOf(context).client}></im-chat>
   </div>`,
 };
+
+const states: StateSpec = {
+  emptyUser: 'erin',
+  errorOps: ['message.history', 'conversation.get'],
+  render: (backend, theme, state) => html`<im-chat
+    style="flex:1;min-height:0"
+    theme=${theme}
+    conversation-id=${state === 'LongContent' ? 'si_alice_maximiliana' : state === 'Empty' ? 'si_dave_erin' : 'si_alice_bob'}
+    .client=${backend.client}
+  ></im-chat>`,
+};
+
+export const Loading: Story = stateStory('Loading', states);
+/** Erin opens a conversation with Dave that has no messages yet. */
+export const Empty: Story = stateStory('Empty', states);
+export const Offline: Story = stateStory('Offline', states);
+/** The server fails to load the history. */
+export const ErrorState: Story = stateStory('Error', states);
+export const LongContent: Story = stateStory('LongContent', states);
+export const RightToLeft: Story = stateStory('RightToLeft', states);

@@ -3,6 +3,7 @@ import { html } from 'lit';
 import '../components/im-contacts/im-contacts.js';
 import { createStoryBackend, type StoryBackendOptions } from './support/loopback.js';
 import { backendOf, themeOf } from './support/story-helpers.js';
+import { stateStory, type StateSpec } from './support/states.js';
 
 const frame = 'height:100vh;max-width:400px;border-right:1px solid #0001';
 const withBackend = (options: StoryBackendOptions = {}) => [async () => ({ backend: await createStoryBackend(options) })];
@@ -68,3 +69,18 @@ export const Offline: Story = {
 export const Dark: Story = {
   render: (_args, context) => html`<div style="background:#0f1114"><im-contacts style=${frame} theme="dark" tab="requests" .client=${backendOf(context).client}></im-contacts></div>`,
 };
+
+const states: StateSpec = {
+  frame: 'display:flex;flex-direction:column;height:100vh;max-width:400px',
+  errorOps: ['friend.list', 'friend.applications', 'group.joined', 'group.applications', 'black.list'],
+  render: (backend, theme, state) => html`<im-contacts style="flex:1;min-height:0" theme=${theme}
+    tab=${state === 'LongContent' ? 'requests' : 'friends'} .client=${backend.client}></im-contacts>`,
+};
+
+export const Loading: Story = stateStory('Loading', states);
+/** The server fails to list friends. */
+export const ErrorState: Story = stateStory('Error', states);
+/** A friend request from someone with a very long name and a long note. */
+export const LongContent: Story = stateStory('LongContent', states);
+export const RightToLeft: Story = stateStory('RightToLeft', states);
+export const Narrow: Story = stateStory('Narrow', states);

@@ -3,6 +3,7 @@ import { html } from 'lit';
 import '../components/im-conversation-list/im-conversation-list.js';
 import { createStoryBackend, type StoryBackendOptions } from './support/loopback.js';
 import { backendOf, themeOf } from './support/story-helpers.js';
+import { stateStory, statesNotShown, type StateSpec } from './support/states.js';
 
 const frame = 'height:100vh;max-width:380px;border-right:1px solid #0001';
 
@@ -16,7 +17,9 @@ const meta: Meta = {
     docs: {
       description: {
         component:
-          'The logged-in user\'s conversations (here Alice, against the real server logic running in the page). Arrow keys move, Enter selects; selecting fires `im-conversation-select`.',
+          'The logged-in user\'s conversations (here Alice, against the real server logic running in the page). Arrow keys move, Enter selects; selecting fires `im-conversation-select`.' + statesNotShown({
+            Error: 'the list reads the local cache, which a server fault does not break: a failed sync keeps the cached conversations and the client retries (the Offline story shows that banner). Its `error` part, with Retry, appears only when the local cache itself cannot be read, which a story cannot act out without a fake inside the client.',
+          }),
       },
     },
   },
@@ -77,3 +80,12 @@ export const Dark: Story = {
     <im-conversation-list style=${frame} theme="dark" selected="si_alice_bob" .client=${backendOf(context).client}></im-conversation-list>
   </div>`,
 };
+
+const states: StateSpec = {
+  frame: 'display:flex;flex-direction:column;height:100vh;max-width:380px',
+  render: (backend, theme) => html`<im-conversation-list style="flex:1;min-height:0" theme=${theme} .client=${backend.client}></im-conversation-list>`,
+};
+
+export const LongContent: Story = stateStory('LongContent', states);
+export const RightToLeft: Story = stateStory('RightToLeft', states);
+export const Narrow: Story = stateStory('Narrow', states);

@@ -6,6 +6,7 @@ import '../components/im-chat/im-chat.js';
 import type { ImConversationSelectDetail } from '../components/im-conversation-list/im-conversation-list.js';
 import { createStoryBackend } from './support/loopback.js';
 import { backendOf, say, themeOf } from './support/story-helpers.js';
+import { stateStory, type StateSpec } from './support/states.js';
 
 const meta: Meta = {
   title: 'Kit/Chat surface',
@@ -54,3 +55,30 @@ export const ProviderListAndChat: StoryObj = {
     </im-provider>`;
   },
 };
+
+const states: StateSpec = {
+  errorOps: ['message.history'],
+  render: (backend, theme, state) => {
+    const conversation = state === 'LongContent' ? 'si_alice_maximiliana' : state === 'Empty' ? '' : 'si_alice_bob';
+    return html`<im-provider .client=${backend.client} theme=${theme}>
+      <div class="kit" style="display:flex;flex:1;min-height:0;height:100%;flex-direction:${state === 'Narrow' ? 'column' : 'row'}">
+        <im-conversation-list
+          style=${state === 'Narrow' ? 'height:40%;flex:none;border-bottom:1px solid #8883' : 'width:min(340px,45%);flex:none;border-inline-end:1px solid #8883'}
+          selected=${conversation}
+          @im-conversation-select=${onSelect}></im-conversation-list>
+        <im-chat style="flex:1;min-width:0" conversation-id=${conversation}></im-chat>
+      </div>
+    </im-provider>`;
+  },
+};
+
+export const Loading: StoryObj = stateStory('Loading', states);
+export const Empty: StoryObj = stateStory('Empty', states);
+export const Offline: StoryObj = stateStory('Offline', states);
+/** The server fails to load the open conversation's history: the chat shows the error with Retry. */
+export const ErrorState: StoryObj = stateStory('Error', states);
+export const LongContent: StoryObj = stateStory('LongContent', states);
+export const RightToLeft: StoryObj = stateStory('RightToLeft', states);
+export const Dark: StoryObj = stateStory('Dark', states);
+/** A phone: the list above the chat (an app would show one at a time; see README "Layout"). */
+export const Narrow: StoryObj = stateStory('Narrow', states);

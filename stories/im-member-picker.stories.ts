@@ -3,6 +3,7 @@ import { html } from 'lit';
 import '../components/im-member-picker/im-member-picker.js';
 import { createStoryBackend } from './support/loopback.js';
 import { backendOf, themeOf } from './support/story-helpers.js';
+import { LONG_NAME, LONG_TEXT, stateStory, type StateSpec } from './support/states.js';
 
 const frame = 'height:480px;max-width:380px;border:1px solid #0001;border-radius:10px;overflow:hidden';
 
@@ -47,3 +48,23 @@ export const SingleChoice: Story = {
 export const Dark: Story = {
   render: (_args, context) => html`<div style="background:#0f1114;padding:8px"><im-member-picker style=${frame} theme="dark" .client=${backendOf(context).client} .selected=${['bob']}></im-member-picker></div>`,
 };
+
+const states: StateSpec = {
+  frame: 'display:flex;flex-direction:column;height:100vh;max-width:420px',
+  errorOps: ['friend.list'],
+  render: (backend, theme, state) =>
+    state === 'LongContent'
+      ? html`<im-member-picker style="flex:1;min-height:0" theme=${theme} .client=${backend.client}
+          .candidates=${[{ userID: 'maximiliana', nickname: LONG_NAME, sub: LONG_TEXT }, { userID: 'bob', nickname: 'Bob Martin' }]}></im-member-picker>`
+      : html`<im-member-picker style="flex:1;min-height:0" theme=${theme} .client=${backend.client}></im-member-picker>`,
+};
+
+export const Loading: Story = stateStory('Loading', states);
+/** Erin has no friends to pick yet. */
+export const Empty: Story = stateStory('Empty', states);
+export const Offline: Story = stateStory('Offline', states);
+/** The server fails to list friends. */
+export const ErrorState: Story = stateStory('Error', states);
+export const LongContent: Story = stateStory('LongContent', states);
+export const RightToLeft: Story = stateStory('RightToLeft', states);
+export const Narrow: Story = stateStory('Narrow', states);

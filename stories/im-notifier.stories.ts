@@ -4,6 +4,7 @@ import '../components/im-notifier/im-notifier.js';
 import '../components/im-conversation-list/im-conversation-list.js';
 import { createStoryBackend } from './support/loopback.js';
 import { backendOf, say, themeOf } from './support/story-helpers.js';
+import { stateStory, statesNotShown, type StateSpec } from './support/states.js';
 
 const meta: Meta = {
   title: 'Elements/im-notifier',
@@ -13,7 +14,12 @@ const meta: Meta = {
     docs: {
       description: {
         component:
-          'Desktop notifications and a chime for new messages while the page is hidden (here also while visible, to show it), respecting per-conversation mute, the global receive option and quiet hours. Permission is asked on the first click, or with the Enable button (`prompt`). Bob writes every few seconds; the log shows each `im-notify`.',
+          'Desktop notifications and a chime for new messages while the page is hidden (here also while visible, to show it), respecting per-conversation mute, the global receive option and quiet hours. Permission is asked on the first click, or with the Enable button (`prompt`). Bob writes every few seconds; the log shows each `im-notify`.' + statesNotShown({
+            Loading: 'the notifier has no visible content while the client logs in; its only UI is the "Enable notifications" button.',
+            Empty: 'nothing to list: it notifies about messages as they arrive.',
+            Error: 'a failed notification permission simply hides the button; there is no error display.',
+            'LongContent': 'it shows no message content itself (the desktop notification is drawn by the OS).',
+          }),
       },
     },
   },
@@ -25,11 +31,9 @@ export const WithList: Story = {
   render: (_args, context) => {
     const backend = backendOf(context);
     let n = 0;
-    void backend.loginAs('bob').then((bob) => {
-      const timer = setInterval(() => {
-        if (++n > 5) return clearInterval(timer);
-        void say(bob, `Ping ${n} from Bob`, { userID: 'alice' });
-      }, 4000);
+    const bob = backend.loginAs('bob');
+    backend.every(4000, async () => {
+      if (++n <= 5) await say(await bob, `Ping ${n} from Bob`, { userID: 'alice' });
     });
     const logLine = (e: CustomEvent<{ title: string; body: string }>) => {
       const out = document.getElementById('notify-log');
@@ -44,3 +48,14 @@ export const WithList: Story = {
     </div>`;
   },
 };
+
+/** Only the "Enable notifications" button is visible (shown while permission has not been asked). */
+const states: StateSpec = {
+  frame: 'display:block;padding:12px',
+  render: (backend, theme) => html`<im-notifier prompt theme=${theme} .client=${backend.client}></im-notifier>`,
+};
+
+export const Offline: Story = stateStory('Offline', states);
+export const RightToLeft: Story = stateStory('RightToLeft', states);
+export const Dark: Story = stateStory('Dark', states);
+export const Narrow: Story = stateStory('Narrow', states);

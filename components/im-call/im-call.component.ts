@@ -11,6 +11,7 @@ import type { ImTheme } from '../context.js';
 import { avatar } from '../shared/avatar.js';
 import { ClientController } from '../shared/client-controller.js';
 import { LocaleController } from '../shared/locale-controller.js';
+import { trapTab } from '../shared/focus-trap.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import { hangUpIcon, micIcon, micOffIcon, phoneIcon, settingsIcon, videoIcon, videoOffIcon } from './call-icons.js';
 import styles from './im-call.styles.js';
@@ -50,8 +51,9 @@ export function formatDuration(ms: number): string {
  * overlay and let it appear when a call comes in. Start calls with `startCall()`
  * or an `<im-call-button>`. Keyboard: every control is a button; focus moves to
  * Accept when a call rings, to the hang-up button when one starts, and back to
- * where it was when the call UI closes. Escape closes the device settings and
- * the end-of-call summary.
+ * where it was when the call UI closes. While the call UI shows, Tab and Shift+Tab stay inside it (it is
+ * modal: set `modal="false"` when it sits inline beside other content). Escape closes the device settings and
+ * the end-of-call summary; it does not hang up (a call ends only by its button).
  *
  * @event im-call-state - The phase changed. `detail: { phase, roomID, mediaType }`.
  * @event im-call-ended - A call ended. `detail: { reason, error, roomID, durationSeconds }`.
@@ -82,6 +84,7 @@ export function formatDuration(ms: number): string {
  * @csspart summary - The end-of-call screen.
  * @csspart error - Why the call failed.
  * @csspart close-button - Closes the summary.
+ * @csspart device-select - The microphone, camera and speaker choices in the settings.
  *
  * @cssprop --im-call-bg - Background of the call screens.
  * @cssprop --im-call-fg - Text colour of the call screens.
@@ -105,6 +108,9 @@ export class ImCall extends LitElement {
 
   /** How long the end-of-call summary stays (ms) before the element goes idle; errors stay until closed. */
   @property({ type: Number, attribute: 'summary-ms' }) summaryMs = 4000;
+
+  /** Whether the call UI is modal: Tab stays inside it while it shows. `modal="false"` for an inline call view. */
+  @property({ converter: (v) => v !== 'false' }) modal = true;
 
   /** Seconds an invitation rings before it times out (5–120). */
   @property({ type: Number }) timeout = 30;
@@ -275,6 +281,11 @@ export class ImCall extends LitElement {
   }
 
   private readonly onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Tab') {
+      const base = this.renderRoot.querySelector('[part~="base"]');
+      if (this.modal && base && this.renderRoot instanceof ShadowRoot) trapTab(event, this.renderRoot, base);
+      return;
+    }
     if (event.key !== 'Escape') return;
     if (this.settingsOpen) {
       this.settingsOpen = false;
@@ -395,10 +406,10 @@ export class ImCall extends LitElement {
       (list ?? []).map((x, i) => html`<option value=${x.deviceId} ?selected=${x.deviceId === selected}>${x.label || `${x.kind} ${i + 1}`}</option>`);
     const current = (kind: 'audio' | 'video') => s.devices[kind === 'audio' ? 'audioInput' : 'videoInput'] || (kind === 'audio' ? s.localStream?.getAudioTracks()[0] : s.localStream?.getVideoTracks()[0])?.getSettings().deviceId || '';
     return html`<div part="settings" role="dialog" aria-label=${t.devices}>
-      <label>${t.microphone}<select @change=${(e: Event) => void this.manager?.useDevice('audioinput', (e.target as HTMLSelectElement).value).catch(() => undefined)}>${options(d?.audioInputs, current('audio'))}</select></label>
-      <label>${t.cameraDevice}<select ?disabled=${!d?.videoInputs.length} @change=${(e: Event) => void this.manager?.useDevice('videoinput', (e.target as HTMLSelectElement).value).catch(() => undefined)}>${options(d?.videoInputs, current('video'))}</select></label>
+      <label>${t.microphone}<select part="device-select" @change=${(e: Event) => void this.manager?.useDevice('audioinput', (e.target as HTMLSelectElement).value).catch(() => undefined)}>${options(d?.audioInputs, current('audio'))}</select></label>
+      <label>${t.cameraDevice}<select part="device-select" ?disabled=${!d?.videoInputs.length} @change=${(e: Event) => void this.manager?.useDevice('videoinput', (e.target as HTMLSelectElement).value).catch(() => undefined)}>${options(d?.videoInputs, current('video'))}</select></label>
       ${d?.canChooseSpeaker && d.audioOutputs.length
-        ? html`<label>${t.speaker}<select @change=${(e: Event) => this.manager?.useSpeaker((e.target as HTMLSelectElement).value)}>${options(d.audioOutputs, s.devices.audioOutput)}</select></label>`
+        ? html`<label>${t.speaker}<select part="device-select" @change=${(e: Event) => this.manager?.useSpeaker((e.target as HTMLSelectElement).value)}>${options(d.audioOutputs, s.devices.audioOutput)}</select></label>`
         : html`<span>${t.speakerUnsupported}</span>`}
     </div>`;
   }

@@ -47,7 +47,7 @@ export default css`
     margin: 0;
     padding: 0 6px;
     border-radius: 8px;
-    background: rgb(0 0 0 / 0.45);
+    background: rgb(0 0 0 / 0.6); /* dark enough for white text over any picture (WCAG AA) */
     color: #fff;
   }
   [part~='bubble'].layout-bare [part~='sender'] {
@@ -321,7 +321,7 @@ export default css`
   }
   [part~='bubble'].layout-bare .face + [part~='meta'],
   [part~='message'][data-content-type='115'] [part~='meta'] {
-    background: rgb(0 0 0 / 0.35);
+    background: rgb(0 0 0 / 0.6); /* white time text stays AA on the light chat background */
   }
   /* Quote */
   .quote {

@@ -15,6 +15,7 @@ import { LocaleController } from '../shared/locale-controller.js';
 import { renderStorageNotice, storageNoticeStyles } from '../shared/storage-notice.js';
 import { alertIcon, arrowDownIcon, chatIcon, clockIcon, doubleTickIcon, retryIcon, sendIcon, tickIcon } from '../shared/icons.js';
 import { messageText } from '../shared/message-text.js';
+import { menuKeydown, OpenerFocusController } from '../shared/focus-trap.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import styles from './im-chat.styles.js';
 import { ContentType as CT } from '../../src/model/enums.js';
@@ -125,6 +126,7 @@ interface Anchor {
  * @csspart status - The status icon; also `status-sending`, `status-sent`, `status-read`, `status-failed`.
  * @csspart failure - The "Not sent" line under a failed message.
  * @csspart retry-button - Retries a failed message.
+ * @csspart reload-button - Loads the conversation again after it failed to load.
  * @csspart new-messages - The "N new messages ↓" / scroll-to-bottom button.
  * @csspart composer - The composer bar (a form).
  * @csspart input - The composer's text area.
@@ -385,6 +387,9 @@ export class ImChat extends LitElement {
 
   private readonly themes = new ThemeController(this);
   private readonly i18n = new LocaleController(this);
+  // Focus into the message actions menu and the dialogs when they open, and back to their opener when they close.
+  private readonly menuFocus = new OpenerFocusController(this, () => this.menuFor !== null, () => this.renderRoot.querySelector<HTMLElement>('[part~="actions-menu"]'));
+  private readonly overlayFocus = new OpenerFocusController(this, () => this.overlay !== null, () => this.renderRoot.querySelector<HTMLElement>('[part~="dialog"]'), () => this.menuFocus.lastOpener);
 
   constructor() {
     super();
@@ -1424,7 +1429,7 @@ export class ImChat extends LitElement {
         @click=${() => (this.menuFor = open ? null : m.clientMsgID)}
       >⋯</button>
       ${open
-        ? html`<div part="actions-menu" class="actions-menu" role="menu" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (this.menuFor = null)}>
+        ? html`<div part="actions-menu" class="actions-menu" role="menu" aria-label=${this.mt.moreActions} @keydown=${(e: KeyboardEvent) => menuKeydown(e, () => (this.menuFor = null))}>
             ${items.map(
               (a) => html`<button part="action" role="menuitem" type="button" class=${a.danger ? 'danger' : ''} data-action=${a.id} @click=${() => void this.runAction(m, a.id)}>
                 ${a.label}
@@ -1786,7 +1791,7 @@ export class ImChat extends LitElement {
     if (this.phase === 'error') {
       body = html`<div part="error" role="alert">
         <span class="state-title">${this.loadError?.message ?? t.sendFailed}</span>
-        <button class="state-button" type="button" @click=${() => void this.open()}>${t.retry}</button>
+        <button part="reload-button" class="state-button" type="button" @click=${() => void this.open()}>${t.retry}</button>
       </div>`;
     } else if (this.phase !== 'ready') {
       body = html`<div part="loading" role="status" aria-busy="true">

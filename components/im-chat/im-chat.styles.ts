@@ -243,7 +243,7 @@ export default [
       font-size: 13px;
       font-weight: 600;
       margin-bottom: 1px;
-      color: hsl(var(--im-sender-hue) 55% 45%);
+      color: hsl(var(--im-sender-hue) 60% 33%);
     }
     :host([data-im-theme='dark']) [part~='sender'] {
       color: hsl(var(--im-sender-hue) 65% 70%);

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { messageSummary } from '../../src/model/elems.js';
+import { trapTab } from '../shared/focus-trap.js';
 import { formatFull } from '../shared/format.js';
 import type { Overlay, OverlayHost } from './overlays.js';
 
@@ -9,7 +10,7 @@ function dialog(host: OverlayHost, label: string, body: TemplateResult, cls = ''
     part="overlay"
     class="overlay ${cls}"
     @click=${(e: Event) => e.target === e.currentTarget && host.close()}
-    @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && host.close()}
+    @keydown=${(e: KeyboardEvent) => (e.key === 'Escape' ? host.close() : trapTab(e, (e.currentTarget as Element).getRootNode() as ShadowRoot, e.currentTarget as Element))}
   >
     <div part="dialog" class="dialog" role="dialog" aria-modal="true" aria-label=${label}>
       <div class="dialog-head">

@@ -59,6 +59,8 @@ const TABS: ImContactsTab[] = ['friends', 'requests', 'groups', 'blacklist'];
  * @csspart accept-button - Accepts a request.
  * @csspart refuse-button - Declines a request.
  * @csspart unblock-button - Removes a user from the blacklist.
+ * @csspart field - Each input of the add-friend, join-group and new-group forms.
+ * @csspart join-button - Sends the join request.
  *
  * @cssprop --im-color-accent - The selected tab and primary buttons.
  * @cssprop --im-color-danger - The request badge.
@@ -275,19 +277,19 @@ export class ImContacts extends LitElement {
     const s = this.s;
     if (this.form === 'add')
       return html`<form part="form" class="inline" @submit=${this.submitAdd}>
-        <input name="userID" required placeholder=${s.addFriendPlaceholder} aria-label=${s.addFriendPlaceholder} autocomplete="off" />
-        <input name="reqMsg" maxlength="500" placeholder=${s.requestMessage} aria-label=${s.requestMessage} />
+        <input part="field" name="userID" required placeholder=${s.addFriendPlaceholder} aria-label=${s.addFriendPlaceholder} autocomplete="off" />
+        <input part="field" name="reqMsg" maxlength="500" placeholder=${s.requestMessage} aria-label=${s.requestMessage} />
         <button part="send-request-button" class="btn primary" type="submit" ?disabled=${this.busy}>${s.sendRequest}</button>
       </form>`;
     if (this.form === 'join')
       return html`<form part="form" class="inline" @submit=${this.submitJoin}>
-        <input name="groupID" required placeholder=${s.joinGroupPlaceholder} aria-label=${s.joinGroupPlaceholder} autocomplete="off" />
-        <input name="reqMsg" maxlength="500" placeholder=${s.requestMessage} aria-label=${s.requestMessage} />
-        <button class="btn primary" type="submit" ?disabled=${this.busy}>${s.joinGroup}</button>
+        <input part="field" name="groupID" required placeholder=${s.joinGroupPlaceholder} aria-label=${s.joinGroupPlaceholder} autocomplete="off" />
+        <input part="field" name="reqMsg" maxlength="500" placeholder=${s.requestMessage} aria-label=${s.requestMessage} />
+        <button part="join-button" class="btn primary" type="submit" ?disabled=${this.busy}>${s.joinGroup}</button>
       </form>`;
     if (this.form === 'create')
       return html`<div part="create-panel">
-        <div class="inline"><input name="groupName" maxlength="64" placeholder=${s.groupName} aria-label=${s.groupName} /></div>
+        <div class="inline"><input part="field" name="groupName" maxlength="64" placeholder=${s.groupName} aria-label=${s.groupName} /></div>
         <im-member-picker .client=${this.clients.client} .strings=${this.strings} confirm-label=${s.createGroup}
           @im-members-picked=${this.createGroup} @im-pick-cancel=${() => (this.form = null)}></im-member-picker>
       </div>`;
@@ -296,7 +298,7 @@ export class ImContacts extends LitElement {
 
   private personRow(id: string, name: string, faceURL: string, sub: string, actions: TemplateResult | typeof nothing, onOpen?: () => void): TemplateResult {
     return html`<div part="row" role="listitem" data-user-id=${id} ?data-clickable=${!!onOpen} tabindex=${onOpen ? 0 : -1}
-      aria-selected=${this.selected === id ? 'true' : 'false'}
+      aria-current=${this.selected === id ? 'true' : nothing}
       @click=${(e: Event) => { if (onOpen && !(e.target as Element).closest('button')) onOpen(); }}
       @keydown=${(e: KeyboardEvent) => { if (onOpen && (e.key === 'Enter' || e.key === ' ') && e.target === e.currentTarget) { e.preventDefault(); onOpen(); } }}>
       ${avatar({ id, name, faceURL, size: 36 })}

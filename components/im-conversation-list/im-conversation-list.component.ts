@@ -660,14 +660,14 @@ export class ImConversationList extends LitElement {
       </div>
       ${this.noActions
         ? nothing
-        : html`<button part="actions-button" type="button" tabindex="-1" aria-haspopup="menu" aria-label=${this.social.actionsFor(name)} title=${this.social.actions}>
-            ${moreIcon()}
-          </button>`}
+        : // A pointer shortcut only: an interactive control inside role=option is invisible to screen readers
+          // (axe nested-interactive); keyboard and AT users open the same menu with the context-menu key or Shift+F10.
+          html`<span part="actions-button" aria-hidden="true" title=${this.social.actionsFor(name)}>${moreIcon()}</span>`}
     </div>`;
   }
 
   private renderSkeleton(): TemplateResult {
-    return html`<div part="skeleton" aria-busy="true" aria-label=${this.text.conversationsLabel}>
+    return html`<div part="skeleton" role="status" aria-busy="true" aria-label=${this.text.conversationsLabel}>
       ${[0.7, 0.5, 0.8, 0.6, 0.55, 0.75].map(
         (w) =>
           html`<div class="skeleton-row">

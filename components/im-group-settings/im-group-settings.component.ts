@@ -11,6 +11,7 @@ import type { ImMembersPickedDetail } from '../im-member-picker/im-member-picker
 import { avatar } from '../shared/avatar.js';
 import { ClientController } from '../shared/client-controller.js';
 import { LocaleController } from '../shared/locale-controller.js';
+import { OpenerFocusController } from '../shared/focus-trap.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import styles from './im-group-settings.styles.js';
 
@@ -55,8 +56,13 @@ type Confirming = { kind: 'leave' } | { kind: 'dismiss' } | { kind: 'remove'; me
  * @csspart nickname-input - The viewer's group nickname.
  * @csspart confirm - The inline confirmation of a destructive action.
  * @csspart confirm-button - Confirms it.
+ * @csspart confirm-cancel-button - Cancels it (focused when the confirmation opens; Escape does the same).
  * @csspart leave-button - Leaves the group.
  * @csspart dismiss-button - Dismisses the group (owner).
+ * @csspart field - Each input, text area and select of the info form.
+ * @csspart member-action - Each button of a member's actions (admin, owner, mute, remove).
+ * @csspart load-more-button - Loads the next page of members.
+ * @csspart mute-all-checkbox - Mutes everyone but the managers.
  *
  * @cssprop --im-color-accent - Primary buttons.
  * @cssprop --im-color-danger - Destructive buttons.
@@ -117,6 +123,7 @@ export class ImGroupSettings extends LitElement {
   });
   private readonly themes = new ThemeController(this);
   private readonly i18n = new LocaleController(this);
+  private readonly confirmFocus = new OpenerFocusController(this, () => this.confirming !== null, () => this.renderRoot.querySelector<HTMLElement>('[part~="confirm"]'));
 
   private get s(): ImSocialStrings {
     return this.i18n.social(this.strings);
@@ -264,10 +271,12 @@ export class ImGroupSettings extends LitElement {
     const text =
       c.kind === 'leave' ? s.confirmLeave : c.kind === 'dismiss' ? s.confirmDismiss : c.kind === 'remove' ? s.confirmRemove(c.member.nickname) : s.confirmTransfer(c.member.nickname);
     const label = c.kind === 'leave' ? s.leaveGroup : c.kind === 'dismiss' ? s.dismissGroup : c.kind === 'remove' ? s.remove : s.makeOwner;
-    return html`<div class="confirm" part="confirm" role="alertdialog" aria-label=${text}>
+    // Focus lands on Cancel (the safe choice; see confirmFocus), Escape cancels, and focus then returns to the opener.
+    return html`<div class="confirm" part="confirm" role="alertdialog" aria-label=${text}
+      @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), (this.confirming = null))}>
       <span>${text}</span>
       <button part="confirm-button" class="btn danger" type="button" ?disabled=${this.busy} @click=${() => void this.confirmed()}>${label}</button>
-      <button class="btn" type="button" @click=${() => (this.confirming = null)}>${this.s.cancel}</button>
+      <button part="confirm-cancel-button" class="btn" type="button" autofocus @click=${() => (this.confirming = null)}>${this.s.cancel}</button>
     </div>`;
   }
 
@@ -288,16 +297,16 @@ export class ImGroupSettings extends LitElement {
     const items: TemplateResult[] = [];
     if (mine >= GroupRole.Owner && m.roleLevel < GroupRole.Owner) {
       items.push(m.roleLevel >= GroupRole.Admin
-        ? html`<button class="btn" type="button" @click=${() => void this.run(() => c.setGroupMemberRoleLevel({ groupID: g, userID: m.userID, roleLevel: GroupRole.Member }))}>${s.revokeAdmin}</button>`
-        : html`<button class="btn" type="button" @click=${() => void this.run(() => c.setGroupMemberRoleLevel({ groupID: g, userID: m.userID, roleLevel: GroupRole.Admin }))}>${s.makeAdmin}</button>`);
-      items.push(html`<button class="btn" type="button" @click=${() => (this.confirming = { kind: 'transfer', member: m })}>${s.makeOwner}</button>`);
+        ? html`<button part="member-action" class="btn" type="button" @click=${() => void this.run(() => c.setGroupMemberRoleLevel({ groupID: g, userID: m.userID, roleLevel: GroupRole.Member }))}>${s.revokeAdmin}</button>`
+        : html`<button part="member-action" class="btn" type="button" @click=${() => void this.run(() => c.setGroupMemberRoleLevel({ groupID: g, userID: m.userID, roleLevel: GroupRole.Admin }))}>${s.makeAdmin}</button>`);
+      items.push(html`<button part="member-action" class="btn" type="button" @click=${() => (this.confirming = { kind: 'transfer', member: m })}>${s.makeOwner}</button>`);
     }
     if (canModerate) {
-      if (muted) items.push(html`<button class="btn" type="button" @click=${() => void this.run(() => c.changeGroupMemberMute({ groupID: g, userID: m.userID, mutedSeconds: 0 }))}>${s.unmuteMember}</button>`);
+      if (muted) items.push(html`<button part="member-action" class="btn" type="button" @click=${() => void this.run(() => c.changeGroupMemberMute({ groupID: g, userID: m.userID, mutedSeconds: 0 }))}>${s.unmuteMember}</button>`);
       else
         for (const [seconds, label] of s.muteDurations)
-          items.push(html`<button class="btn" type="button" @click=${() => void this.run(() => c.changeGroupMemberMute({ groupID: g, userID: m.userID, mutedSeconds: seconds }))}>${s.muteFor(label)}</button>`);
-      items.push(html`<button class="btn danger" type="button" @click=${() => (this.confirming = { kind: 'remove', member: m })}>${s.remove}</button>`);
+          items.push(html`<button part="member-action" class="btn" type="button" @click=${() => void this.run(() => c.changeGroupMemberMute({ groupID: g, userID: m.userID, mutedSeconds: seconds }))}>${s.muteFor(label)}</button>`);
+      items.push(html`<button part="member-action" class="btn danger" type="button" @click=${() => (this.confirming = { kind: 'remove', member: m })}>${s.remove}</button>`);
     }
     return items.length ? html`<div class="member-menu" role="group" aria-label=${s.actionsFor(m.nickname)}>${items}</div>` : nothing;
   }
@@ -335,7 +344,7 @@ export class ImGroupSettings extends LitElement {
           </div>`;
         })}
       </div>
-      ${this.members.length < this.total ? html`<div class="inline"><button class="btn" type="button" @click=${() => void this.more()}>${s.loadMore}</button></div>` : nothing}`;
+      ${this.members.length < this.total ? html`<div class="inline"><button part="load-more-button" class="btn" type="button" @click=${() => void this.more()}>${s.loadMore}</button></div>` : nothing}`;
   }
 
   protected override render(): TemplateResult {
@@ -361,17 +370,17 @@ export class ImGroupSettings extends LitElement {
       ${manager
         ? html`<form part="info-form" @submit=${this.saveInfo}>
             <h3 part="section-title">${s.groupSettings}</h3>
-            <label class="field">${s.groupName}<input name="groupName" required maxlength="64" .value=${g.groupName} /></label>
-            <label class="field">${s.avatarURL}<input name="faceURL" type="url" maxlength="1024" .value=${g.faceURL} placeholder="https://…" /></label>
-            <label class="field">${s.introduction}<textarea name="introduction" maxlength="1000" .value=${g.introduction}></textarea></label>
-            <label class="field">${s.announcement}<textarea name="notification" maxlength="2000" .value=${g.notification}></textarea></label>
+            <label class="field">${s.groupName}<input part="field" name="groupName" required maxlength="64" .value=${g.groupName} /></label>
+            <label class="field">${s.avatarURL}<input part="field" name="faceURL" type="url" maxlength="1024" .value=${g.faceURL} placeholder="https://…" /></label>
+            <label class="field">${s.introduction}<textarea part="field" name="introduction" maxlength="1000" .value=${g.introduction}></textarea></label>
+            <label class="field">${s.announcement}<textarea part="field" name="notification" maxlength="2000" .value=${g.notification}></textarea></label>
             <label class="field">${s.joinPolicy}
-              <select name="joinPolicy">${s.joinPolicies.map((label, i) => html`<option value=${i} ?selected=${g.joinPolicy === i}>${label}</option>`)}</select>
+              <select part="field" name="joinPolicy">${s.joinPolicies.map((label, i) => html`<option value=${i} ?selected=${g.joinPolicy === i}>${label}</option>`)}</select>
             </label>
             <div class="inline"><button part="save-button" class="btn primary" type="submit" ?disabled=${this.busy}>${s.save}</button></div>
           </form>
           <label class="switch" part="mute-all">
-            <input type="checkbox" .checked=${g.status === GroupStatus.Muted} ?disabled=${this.busy}
+            <input part="mute-all-checkbox" type="checkbox" .checked=${g.status === GroupStatus.Muted} ?disabled=${this.busy}
               @change=${(e: Event) => void this.run(() => this.clients.client!.changeGroupMute({ groupID: g.groupID, isMute: (e.target as HTMLInputElement).checked }))} />
             <span>${s.muteAll}<span class="hint">${s.muteAllHint}</span></span>
           </label>`

@@ -3,6 +3,8 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ImClientApi } from '../../src/client/api.js';
 import { ID_PATTERN } from '../../src/model/conversation-id.js';
+import { LoginStatus } from '../../src/model/enums.js';
+import { ErrorCode } from '../../src/protocol/errors.js';
 import type { ImTheme } from '../context.js';
 import type { ImSocialStrings } from '../i18n/social-strings.js';
 import { avatar } from '../shared/avatar.js';
@@ -53,6 +55,7 @@ export interface ImMembersPickedDetail {
  * @csspart notice - Lookup and loading errors.
  * @csspart confirm-button - Confirms the pick.
  * @csspart cancel-button - Cancels.
+ * @csspart lookup-button - Looks up a typed user ID.
  *
  * @cssprop --im-color-accent - Checked boxes and the confirm button.
  */
@@ -95,6 +98,10 @@ export class ImMemberPicker extends LitElement {
     handlers: {
       onFriendAdded: () => void this.loadFriends(),
       onFriendDeleted: () => void this.loadFriends(),
+      // A client that was still logging in when attached: load once it is in.
+      onLoginStatusChanged: ({ status }) => {
+        if (status === LoginStatus.Logged && this.loaded === null) void this.loadFriends();
+      },
     },
     attached: () => void this.loadFriends(),
     detached: () => (this.loaded = null),
@@ -115,6 +122,8 @@ export class ImMemberPicker extends LitElement {
       this.loaded = friends.map((f) => ({ userID: f.userID, nickname: f.remark || f.nickname || f.userID, faceURL: f.faceURL, sub: f.remark ? f.nickname : f.userID }));
       this.error = null;
     } catch (err) {
+      // Not logged in yet: stay in the loading state; onLoginStatusChanged loads again.
+      if ((err as { code?: number }).code === ErrorCode.NotLoggedIn) return;
       this.loaded = [];
       this.error = (err as Error).message;
     }
@@ -270,7 +279,7 @@ export class ImMemberPicker extends LitElement {
       body = html`<div part="empty">
         ${q ? s.noMatches : s.nobodyToPick}
         ${q && ID_PATTERN.test(q) && this.clients.client
-          ? html`<button class="btn" type="button" ?disabled=${this.lookingUp} @click=${() => void this.lookUp(q)}>${s.addFriendPlaceholder}: ${q}</button>`
+          ? html`<button part="lookup-button" class="btn" type="button" ?disabled=${this.lookingUp} @click=${() => void this.lookUp(q)}>${s.addFriendPlaceholder}: ${q}</button>`
           : nothing}
       </div>`;
     else

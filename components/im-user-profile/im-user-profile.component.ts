@@ -50,6 +50,9 @@ const dateInput = (ms: number | undefined) => (ms ? new Date(ms).toISOString().s
  * @csspart edit-button - Edits one’s own profile.
  * @csspart save-button - Saves the edit form.
  * @csspart remark - The remark input (friends).
+ * @csspart field - Each input and select of the edit and request forms.
+ * @csspart cancel-button - Leaves the edit form.
+ * @csspart send-request-button - Sends the friend request.
  *
  * @cssprop --im-color-accent - Primary buttons.
  */
@@ -232,18 +235,18 @@ export class ImUserProfile extends LitElement {
   private renderEdit(u: UserInfo): TemplateResult {
     const s = this.s;
     return html`<form part="form" @submit=${this.save}>
-      <label class="field">${s.nickname}<input name="nickname" required maxlength="64" .value=${u.nickname} /></label>
-      <label class="field">${s.avatarURL}<input name="faceURL" type="url" maxlength="1024" .value=${u.faceURL} placeholder="https://…" /></label>
-      <label class="field">${s.signature}<input name="signature" maxlength="200" .value=${u.signature ?? ''} /></label>
+      <label class="field">${s.nickname}<input part="field" name="nickname" required maxlength="64" .value=${u.nickname} /></label>
+      <label class="field">${s.avatarURL}<input part="field" name="faceURL" type="url" maxlength="1024" .value=${u.faceURL} placeholder="https://…" /></label>
+      <label class="field">${s.signature}<input part="field" name="signature" maxlength="200" .value=${u.signature ?? ''} /></label>
       <label class="field">${s.gender}
-        <select name="gender">
+        <select part="field" name="gender">
           ${s.genders.map((g, i) => html`<option value=${i} ?selected=${(u.gender ?? 0) === i}>${g}</option>`)}
         </select>
       </label>
-      <label class="field">${s.birthday}<input name="birth" type="date" .value=${dateInput(u.birth)} /></label>
-      <label class="field">${s.email}<input name="email" type="email" maxlength="254" .value=${u.email ?? ''} /></label>
+      <label class="field">${s.birthday}<input part="field" name="birth" type="date" .value=${dateInput(u.birth)} /></label>
+      <label class="field">${s.email}<input part="field" name="email" type="email" maxlength="254" .value=${u.email ?? ''} /></label>
       <div part="actions">
-        <button class="btn" type="button" @click=${() => (this.editing = false)}>${s.cancel}</button>
+        <button part="cancel-button" class="btn" type="button" @click=${() => (this.editing = false)}>${s.cancel}</button>
         <button part="save-button" class="btn primary" type="submit" ?disabled=${this.busy}>${s.save}</button>
       </div>
     </form>`;
@@ -280,8 +283,8 @@ export class ImUserProfile extends LitElement {
               : nothing}
             ${this.requesting
               ? html`<form part="form" class="inline" @submit=${this.sendRequest}>
-                  <input name="reqMsg" maxlength="500" placeholder=${s.requestMessage} aria-label=${s.requestMessage} />
-                  <button class="btn primary" type="submit" ?disabled=${this.busy}>${s.sendRequest}</button>
+                  <input part="field" name="reqMsg" maxlength="500" placeholder=${s.requestMessage} aria-label=${s.requestMessage} />
+                  <button part="send-request-button" class="btn primary" type="submit" ?disabled=${this.busy}>${s.sendRequest}</button>
                 </form>`
               : nothing}
             <div part="actions">

@@ -107,7 +107,8 @@ export const socialStyles = css`
   [part~='row']:focus-visible {
     background: var(--_im-color-bg-hover);
   }
-  [part~='row'][aria-selected='true'] {
+  [part~='row'][aria-selected='true'],
+  [part~='row'][aria-current='true'] {
     background: var(--_im-color-bg-selected);
   }
   .who {
@@ -265,7 +266,7 @@ export const socialStyles = css`
     border: 1px solid var(--_im-color-border);
   }
   .role.owner {
-    color: #b26a00;
+    color: var(--_im-color-owner);
     border-color: #f0c36d;
   }
   .role.admin {

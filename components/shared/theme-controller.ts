@@ -1,6 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { imThemeContext, type ImTheme } from '../context.js';
+import { attachImkitStyles, detachImkitStyles } from './extra-styles.js';
 
 export type ThemeHost = ReactiveControllerHost & HTMLElement & { theme?: ImTheme | undefined };
 
@@ -36,6 +37,12 @@ export class ThemeController implements ReactiveController {
 
   hostConnected(): void {
     this.apply();
+    // Every element has a ThemeController, so this is also where the page's adoptImkitStyles() sheets join its shadow root.
+    attachImkitStyles(this.host);
+  }
+
+  hostDisconnected(): void {
+    detachImkitStyles(this.host);
   }
 
   hostUpdate(): void {

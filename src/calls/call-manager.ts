@@ -165,7 +165,8 @@ export class CallManager {
 
   /** Stops listening to the client and ends any call (the element was removed). */
   dispose(): void {
-    if (this.s.phase !== 'idle' && this.s.phase !== 'ended') void this.hangUp();
+    // The client may already be logged out (the page is tearing down): nobody is left to tell, so drop the error.
+    if (this.s.phase !== 'idle' && this.s.phase !== 'ended') void this.hangUp().catch(() => undefined);
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.cleanup();
