@@ -75,9 +75,7 @@ export class OpenerFocusController implements ReactiveController {
     if (!this.changed) return;
     this.changed = false;
     if (this.wasOpen) {
-      const box = this.container();
-      const target = box?.querySelector<HTMLElement>('[autofocus]') ?? (box ? tabbables(box)[0] : undefined);
-      target?.focus();
+      this.focusInside(Date.now() + 5_000);
       return;
     }
     const opener = this.opener?.isConnected ? this.opener : this.fallback();
@@ -85,6 +83,19 @@ export class OpenerFocusController implements ReactiveController {
     // Only if focus was inside the closed part (now gone) or nowhere: never steal it from where the user moved it.
     const now = deepActive(document);
     if (opener?.isConnected && (!now || now === document.body || now === this.host)) opener.focus();
+  }
+
+  /**
+   * Focuses the opened part's `[autofocus]` control, else its first tabbable one. A part whose code loads on
+   * first use (im-chat's dialogs) shows a placeholder first, so this retries each frame until its controls
+   * exist, it closes, or `deadline` passes.
+   */
+  private focusInside(deadline: number): void {
+    if (!this.wasOpen) return;
+    const box = this.container();
+    const target = box?.querySelector<HTMLElement>('[autofocus]') ?? (box ? tabbables(box)[0] : undefined);
+    if (target) target.focus();
+    else if (Date.now() < deadline) requestAnimationFrame(() => this.focusInside(deadline));
   }
 }
 
