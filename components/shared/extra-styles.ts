@@ -34,7 +34,7 @@ function apply(root: ShadowRoot): void {
   root.adoptedStyleSheets = [...root.adoptedStyleSheets.filter((s) => !ours.has(s)), ...sheets];
 }
 
-/** Adds a stylesheet (CSS text, a `CSSStyleSheet` or a Lit `css` tagged template) to every imkit shadow root; returns its remover. */
+/** Adds a stylesheet (CSS text, a `CSSStyleSheet` or a stylesheet from Lit's css tag) to every imkit shadow root; returns its remover. */
 export function adoptImkitStyles(style: string | CSSResultOrNative): () => void {
   const sheet = toSheet(style);
   ours.add(sheet);
