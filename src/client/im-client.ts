@@ -6,7 +6,7 @@ import { ErrorCode, ImError, type ErrorInfo } from '../protocol/errors.js';
 import type { PushFrame } from '../protocol/frames.js';
 import { Limits } from '../protocol/limits.js';
 import { ImCache, type StorageDegradedReason } from '../store/cache.js';
-import { CacheBlockedError, databaseName, deleteImDatabase, openImDatabase, openMemoryDatabase } from '../store/database.js';
+import { CacheBlockedError, CacheNewerError, databaseName, deleteImDatabase, openImDatabase, openMemoryDatabase } from '../store/database.js';
 import { applyEvents, type Emission } from '../sync/apply-events.js';
 import { catchUp, CURSOR_KEY, isNextEvent } from '../sync/catch-up.js';
 import { Connection, type LinkState } from '../transport/connection.js';
@@ -608,7 +608,9 @@ export class ImClient implements ImClientApi, SignalingApi {
       // IndexedDB refused (quota, private mode, disabled, blocked by an older tab): keep working from memory, and say so.
       const memory = await openMemoryDatabase(dbName);
       cache = new ImCache(memory.db, memory.keyRange, true);
-      const reason: StorageDegradedReason = error instanceof CacheBlockedError ? 'blocked' : 'unavailable';
+      // A newer schema on disk means this tab runs old code: a reload brings the new version.
+      const reason: StorageDegradedReason =
+        error instanceof CacheBlockedError ? 'blocked' : error instanceof CacheNewerError ? 'versionchange' : 'unavailable';
       this.storageProblem = storageNotice(reason, (error as Error).message);
     }
     cache.onDegraded = (reason, error) => {

@@ -28,6 +28,13 @@ export class CacheBlockedError extends ImError {
   }
 }
 
+/** The cache on disk was written by a newer imkit (another tab, since updated): this code cannot read it. */
+export class CacheNewerError extends ImError {
+  constructor() {
+    super(ErrorCode.StorageError, 'The local cache was written by a newer version of this app; reload to use it.');
+  }
+}
+
 export async function openImDatabase(name: string, options: OpenOptions = {}): Promise<ImDatabase> {
   let giveUp: ((error: Error) => void) | undefined;
   const blockedTooLong = new Promise<never>((_, reject) => (giveUp = reject));
@@ -54,6 +61,7 @@ export async function openImDatabase(name: string, options: OpenOptions = {}): P
     // An open that completes after we gave up is not used: close it so it blocks nobody.
     opening.then((late) => late.close(), () => undefined);
     if (error instanceof ImError) throw error;
+    if ((error as Error)?.name === 'VersionError') throw new CacheNewerError();
     throw new ImError(ErrorCode.StorageError, `Could not open the local cache: ${(error as Error).message ?? error}`);
   } finally {
     clearTimeout(timer);

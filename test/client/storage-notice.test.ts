@@ -91,4 +91,39 @@ describe('storage notice in the elements', () => {
     indexedDB.deleteDatabase(name);
     await peer.logout();
   });
+
+  it('works from memory and offers a reload when the cache on disk was written by a newer version', async () => {
+    const meID = uniqueUserID('oldcode');
+    const peerID = uniqueUserID('peer');
+    await createUser(meID);
+    const peer = await loginAs(peerID);
+    const prefix = `imkit-notice-newer-${meID}`;
+    const name = databaseName(prefix, testEnv().serverURL.replace(/\/+$/, ''), meID);
+    // A newer imkit (in a tab since closed) left its schema on disk: this code gets a VersionError.
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(name, DB_VERSION + 5);
+      request.onsuccess = () => (request.result.close(), resolve());
+      request.onerror = () => reject(request.error);
+    });
+    const client = new ImClient({ serverURL: testEnv().serverURL, dbNamePrefix: prefix });
+    const degraded: { reason: string; reloadRequired: boolean }[] = [];
+    client.on('onStorageDegraded', (n) => degraded.push(n));
+    await client.login(meID, await tokenFor(meID));
+    equal(client.storageMode, 'memory', 'the cache lives in memory');
+    const { list, chat, remove } = await mount(client, peerID);
+    const notice = await waitFor(() => noticeOf(chat), 'the chat shows the notice');
+    equal(notice.querySelector('.storage-notice-text')?.textContent?.trim(), defaultStrings.storageReloadNotice, 'it asks for a reload');
+    ok(noticeOf(list)?.querySelector('[part~="storage-notice-reload"]'), 'the list offers Reload too');
+    // And the chat still works: a message goes out and the peer gets it.
+    const conversationID = singleConversationID(meID, peerID);
+    await client.sendMessage(await client.createTextMessage('from the old tab'), peerID, '');
+    await waitFor(
+      async () => (await peer.getHistoryMessageList({ conversationID, count: 20 })).some((m) => m.textElem?.content === 'from the old tab'),
+      'the peer has the message',
+    );
+    remove();
+    await client.logout();
+    indexedDB.deleteDatabase(name);
+    await peer.logout();
+  });
 });
