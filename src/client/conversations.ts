@@ -6,7 +6,7 @@ import { compareConversations } from '../store/cache.js';
 import { mergeConversation } from '../sync/apply-events.js';
 import type { SessionContext } from './context.js';
 import { serverCall } from './social-call.js';
-import { dropCachedMessages } from '../sync/apply-social.js';
+import { dropCachedMessages } from '../sync/social-pushes.js';
 
 export class Conversations {
   private lastTotal = -1;

@@ -20,7 +20,10 @@ import type { MessageItem, UserInfo } from '../model/types.js';
 import { ErrorCode, ImError } from '../protocol/errors.js';
 import { Limits } from '../protocol/limits.js';
 import { newClientMsgID } from './ids.js';
-import { describeImage, describeVideo, type MediaInfo } from './message-media.js';
+import type { MediaInfo } from './message-media.js';
+
+/** The canvas/video probing (message-media.ts) is imported when an image or video message is first made. */
+const media = () => import('./message-media.js');
 
 /**
  * The message creators of the OpenIM SDK (`createImageMessage…`,
@@ -135,7 +138,7 @@ export class MessageCreator {
 
   async image(file: Blob): Promise<CreatedMessage> {
     checkBlob(file, 'image');
-    const info: MediaInfo = await describeImage(file);
+    const info: MediaInfo = await (await media()).describeImage(file);
     const sourcePicture: Picture = { uuid: '', type: file.type || 'image/*', size: file.size, width: info.width, height: info.height, url: '' };
     const snapshotPicture: Picture = {
       uuid: '',
@@ -167,7 +170,7 @@ export class MessageCreator {
 
   async video(file: Blob): Promise<CreatedMessage> {
     checkBlob(file, 'video');
-    const info = await describeVideo(file);
+    const info = await (await media()).describeVideo(file);
     const videoElem: VideoElem = {
       videoPath: objectURL(file),
       videoUUID: '',

@@ -7,18 +7,8 @@ import { UploadPaths, type UploadResult } from '../protocol/uploads.js';
  * turned into object URLs and cached for the page's life.
  */
 
-export interface FileAuth {
-  /** `http(s)://host:port` of the IM server. */
-  baseURL: string;
-  token: string;
-}
-
-/** `ws://h/ws`, `https://h/` → `http(s)://h`. */
-export function httpBaseOf(serverURL: string): string {
-  const u = new URL(serverURL, typeof location !== 'undefined' ? location.href : undefined);
-  const protocol = u.protocol === 'wss:' ? 'https:' : u.protocol === 'ws:' ? 'http:' : u.protocol;
-  return `${protocol}//${u.host}`;
-}
+export { httpBaseOf, type FileAuth } from './file-auth.js';
+import type { FileAuth } from './file-auth.js';
 
 export interface UploadHandle {
   promise: Promise<UploadResult>;

@@ -8,7 +8,7 @@ import type { AdvancedHistoryResult, HistoryOptions } from './api.js';
 import { newClientMsgID } from './ids.js';
 import { mergeConversation } from '../sync/apply-events.js';
 import { MessageCreator, wireContent, type PendingFiles } from './message-create.js';
-import { uploadFile, type UploadHandle } from './message-upload.js';
+import type { UploadHandle } from './message-upload.js';
 
 /** Errors after which sending again may succeed: the message waits in the outbox instead of failing. */
 function isTransient(error: ImError): boolean {
@@ -289,6 +289,8 @@ export class Messages {
       (message.fileElem && !message.fileElem.sourceUrl);
     if (!needs) return message;
     if (!files) throw new ImError(ErrorCode.FileNotFound, 'The file of this message is no longer available; send it again.');
+    // The upload code (message-upload.ts) is imported when the first media message is sent.
+    const { uploadFile } = await import('./message-upload.js');
     const auth = this.s.fileAuth();
     const total = files.source.size + (files.snapshot?.size ?? 0);
     let done = 0;
