@@ -15,6 +15,7 @@ import { createWebSocketTransport } from '../transport/websocket.js';
 import type { AdvancedHistoryResult, HistoryOptions, ImClientApi } from './api.js';
 import type { SessionContext } from './context.js';
 import { Conversations } from './conversations.js';
+import type { ConversationManagement } from './conversation-management.js';
 import type { ConnectionState, ImEvents, StorageNotice } from './events.js';
 import { Messages } from './messages.js';
 import type { MessageActions, SearchLocalParams } from './message-actions.js';
@@ -103,6 +104,8 @@ interface Session extends SessionContext {
   friends: () => Promise<Friends>;
   groups: () => Promise<Groups>;
   conversations: Conversations;
+  /** Pin, mute, hide, delete, clear, mark all read: loaded on first use. */
+  manage: () => Promise<ConversationManagement>;
   online: boolean;
   cursor: number;
   selfInfo: UserInfo;
@@ -576,22 +579,22 @@ export class ImClient implements ImClientApi, SignalingApi {
     return (await this.require().groups()).setMemberNickname(params);
   }
   async pinConversation(params: { conversationID: string; isPinned: boolean }): Promise<ConversationItem> {
-    return this.require().conversations.pin(params?.conversationID, params?.isPinned);
+    return (await this.require().manage()).pin(params?.conversationID, params?.isPinned);
   }
   async setConversationRecvMessageOpt(params: { conversationID: string; opt: number }): Promise<ConversationItem> {
-    return this.require().conversations.setRecvMsgOpt(params?.conversationID, params?.opt);
+    return (await this.require().manage()).setRecvMsgOpt(params?.conversationID, params?.opt);
   }
   async hideConversation(conversationID: string): Promise<void> {
-    return this.require().conversations.remove(conversationID, false);
+    return (await this.require().manage()).remove(conversationID, false);
   }
   async deleteConversationAndDeleteAllMsg(conversationID: string): Promise<void> {
-    return this.require().conversations.remove(conversationID, true);
+    return (await this.require().manage()).remove(conversationID, true);
   }
   async clearConversationAndDeleteAllMsg(conversationID: string): Promise<ConversationItem> {
-    return this.require().conversations.clearHistory(conversationID);
+    return (await this.require().manage()).clearHistory(conversationID);
   }
   async markAllConversationMessageAsRead(): Promise<void> {
-    return this.require().conversations.markAllRead();
+    return (await this.require().manage()).markAllRead();
   }
 
   private require(): Session {
@@ -669,6 +672,7 @@ export class ImClient implements ImClientApi, SignalingApi {
       friends: onFirstUse(async () => new (await import('./friends.js')).Friends(session)),
       groups: onFirstUse(async () => new (await import('./groups.js')).Groups(session)),
       conversations: undefined as unknown as Conversations,
+      manage: onFirstUse(async () => new (await import('./conversation-management.js')).ConversationManagement(session, session.conversations)),
     };
     session.messages = new Messages(session);
     session.conversations = new Conversations(session);

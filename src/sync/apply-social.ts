@@ -3,10 +3,26 @@ import type { PushFrame } from '../protocol/frames.js';
 import type { SocialPushEvent } from '../protocol/pushes-social.js';
 import type { ImCache } from '../store/cache.js';
 import type { Emission } from './apply-events.js';
-import { SELF_KEY, SETTINGS_KEY, dropCachedMessages } from './social-pushes.js';
+import { SELF_KEY, SETTINGS_KEY } from './social-pushes.js';
 
-// Which pushes are social, and the helpers the eager client needs, live in social-pushes.ts:
-// this module is imported only when such an event is applied (apply-events.ts).
+// Which pushes are social lives in social-pushes.ts: this module is imported only when such an
+// event is applied (apply-events.ts) or a conversation is managed (conversation-management.ts).
+
+/** Removes a conversation's cached messages with seq ≤ upToSeq (all of them when upToSeq is Infinity). */
+export async function dropCachedMessages(cache: ImCache, conversationID: string, upToSeq: number): Promise<void> {
+  await cache.write(async (db, keyRange) => {
+    const tx = db.transaction('messages', 'readwrite');
+    const index = tx.store.index('byConversationTime');
+    let cursor = await index.openCursor(keyRange.bound([conversationID, -Infinity, ''], [conversationID, Infinity, '\uffff']));
+    while (cursor) {
+      const m = cursor.value;
+      // Unsent messages (seq 0) are newer than anything cleared on the server.
+      if (m.seq > 0 && m.seq <= upToSeq) await cursor.delete();
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+  });
+}
 
 /**
  * Applies one social or conversation-management event to the cache and says
