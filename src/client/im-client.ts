@@ -18,6 +18,7 @@ import { Conversations } from './conversations.js';
 import type { ConversationManagement } from './conversation-management.js';
 import type { ConnectionState, ImEvents, StorageNotice } from './events.js';
 import { Messages } from './messages.js';
+import type { MoreMessageCreators } from './message-create-more.js';
 import type { MessageActions, SearchLocalParams } from './message-actions.js';
 import { httpBaseOf } from './file-auth.js';
 import type { MessageSearchParams, MessageSearchResult } from '../protocol/ops-messages.js';
@@ -96,6 +97,8 @@ function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
 interface Session extends SessionContext {
   connection: Connection;
   messages: Messages;
+  /** The creators of messages other than text, @mention and quote: loaded on first use. */
+  creators: () => Promise<MoreMessageCreators>;
   /** Message actions (issue 3); loaded on first use, like the domains below. */
   actions: () => Promise<MessageActions>;
   signaling: () => Promise<Signaling>;
@@ -346,7 +349,7 @@ export class ImClient implements ImClientApi, SignalingApi {
   /** Browser: takes the image `File`/`Blob` (not a path); a thumbnail is made with canvas; the upload happens in sendMessage. */
   async createImageMessage(file: Blob): Promise<MessageItem> {
     const s = this.require();
-    const { message, files } = await s.messages.create.image(file);
+    const { message, files } = await (await s.creators()).image(file);
     s.messages.holdFiles(message.clientMsgID, files);
     return message;
   }
@@ -354,7 +357,7 @@ export class ImClient implements ImClientApi, SignalingApi {
   /** Browser: takes the recording `Blob` and its duration in seconds. */
   async createSoundMessage(file: Blob, duration: number): Promise<MessageItem> {
     const s = this.require();
-    const { message, files } = s.messages.create.sound(file, duration);
+    const { message, files } = (await s.creators()).sound(file, duration);
     s.messages.holdFiles(message.clientMsgID, files);
     return message;
   }
@@ -362,7 +365,7 @@ export class ImClient implements ImClientApi, SignalingApi {
   /** Browser: takes the video `File`/`Blob`; duration and poster frame are read in the browser. */
   async createVideoMessage(file: Blob): Promise<MessageItem> {
     const s = this.require();
-    const { message, files } = await s.messages.create.video(file);
+    const { message, files } = await (await s.creators()).video(file);
     s.messages.holdFiles(message.clientMsgID, files);
     return message;
   }
@@ -370,22 +373,22 @@ export class ImClient implements ImClientApi, SignalingApi {
   /** Browser: takes the `File`/`Blob`; `fileName` defaults to the File's name. */
   async createFileMessage(file: Blob, fileName?: string): Promise<MessageItem> {
     const s = this.require();
-    const { message, files } = s.messages.create.file(file, fileName);
+    const { message, files } = (await s.creators()).file(file, fileName);
     s.messages.holdFiles(message.clientMsgID, files);
     return message;
   }
 
   async createLocationMessage(options: { description: string; longitude: number; latitude: number }): Promise<MessageItem> {
-    return this.require().messages.create.location(options?.description, options?.longitude, options?.latitude);
+    return (await this.require().creators()).location(options?.description, options?.longitude, options?.latitude);
   }
 
   /** `data`/`extension`: objects or JSON strings. A host renders its own types with `registerMessageRenderer`. */
   async createCustomMessage(options: { data: unknown; extension?: unknown; description?: string }): Promise<MessageItem> {
-    return this.require().messages.create.custom(options?.data, options?.extension, options?.description);
+    return (await this.require().creators()).custom(options?.data, options?.extension, options?.description);
   }
 
   async createFaceMessage(options: { index: number; data: string }): Promise<MessageItem> {
-    return this.require().messages.create.face(options?.index, options?.data);
+    return (await this.require().creators()).face(options?.index, options?.data);
   }
 
   async createQuoteMessage(options: { text: string; message: MessageItem }): Promise<MessageItem> {
@@ -393,11 +396,11 @@ export class ImClient implements ImClientApi, SignalingApi {
   }
 
   async createForwardMessage(message: MessageItem): Promise<MessageItem> {
-    return this.require().messages.create.forward(message);
+    return (await this.require().creators()).forward(message);
   }
 
   async createMergerMessage(options: { messageList: MessageItem[]; title: string; summaryList?: string[] }): Promise<MessageItem> {
-    return this.require().messages.create.merger(options?.messageList, options?.title, options?.summaryList);
+    return (await this.require().creators()).merger(options?.messageList, options?.title, options?.summaryList);
   }
 
   /** Aborts the upload of a media message being sent (it fails with 1307 and can be retried). */
@@ -666,6 +669,7 @@ export class ImClient implements ImClientApi, SignalingApi {
       connection: undefined as unknown as Connection,
       messages: undefined as unknown as Messages,
       fileAuth: () => ({ baseURL: httpBaseOf(this.config.serverURL), token }),
+      creators: onFirstUse(async () => new (await import('./message-create-more.js')).MoreMessageCreators(() => session.self(), () => session.userID, () => session.now())),
       actions: onFirstUse(async () => new (await import('./message-actions.js')).MessageActions(session)),
       signaling: onFirstUse(async () => new (await import('./signaling.js')).Signaling(session)),
       users: onFirstUse(async () => new (await import('./users.js')).Users(session, (u) => (session.selfInfo = u))),
