@@ -67,22 +67,6 @@ export function checkText(text: unknown, what = 'text'): string {
   return text;
 }
 
-/** The elem as sent: local-only fields (object URLs) left out. */
-export function wireContent(contentType: number, elems: MessageElems): string {
-  switch (contentType) {
-    case ContentType.Picture:
-      return JSON.stringify({ ...elems.pictureElem, sourcePath: '' });
-    case ContentType.Voice:
-      return JSON.stringify({ ...elems.soundElem, soundPath: '' });
-    case ContentType.Video:
-      return JSON.stringify({ ...elems.videoElem, videoPath: '', snapshotPath: '' });
-    case ContentType.File:
-      return JSON.stringify({ ...elems.fileElem, filePath: '' });
-    default:
-      return '';
-  }
-}
-
 /**
  * The creators a chat needs at once (text, @mention, quote). The others (media, file,
  * location, custom, face, forward, merger) are `MoreMessageCreators` in message-create-more.ts,

@@ -2,8 +2,18 @@ import type { ConversationItem, MessageItem } from '../model/types.js';
 import type { PushFrame } from '../protocol/frames.js';
 import type { ImCache } from '../store/cache.js';
 import type { C2CReadReceipt, ImEvents } from '../client/events.js';
-import { applyMessageEvent, mergeGroupAtType } from './apply-message-events.js';
+import { mergeGroupAtType } from './mentions.js';
 import { isSocialPush } from './social-pushes.js';
+
+type MessageEventApplier = typeof import('./apply-message-events.js');
+let messageEventApplier: Promise<MessageEventApplier> | undefined;
+/** apply-message-events.ts (recall, delete for everyone, group reads), imported like apply-social.ts below. */
+function loadMessageEventApplier(): Promise<MessageEventApplier> {
+  return (messageEventApplier ??= import('./apply-message-events.js').catch((error: unknown) => {
+    messageEventApplier = undefined;
+    throw error;
+  }));
+}
 
 type SocialApplier = typeof import('./apply-social.js');
 let socialApplier: Promise<SocialApplier> | undefined;
@@ -102,7 +112,7 @@ export async function applyEvents(cache: ImCache, selfID: string, events: PushFr
       case 'message.revoked':
       case 'message.deleted':
       case 'group.read.receipt':
-        out.push(...(await applyMessageEvent(cache, selfID, event)));
+        out.push(...(await (await loadMessageEventApplier()).applyMessageEvent(cache, selfID, event)));
         break;
       case 'session.ended':
         break; // Transient; handled by the client before it reaches here.
