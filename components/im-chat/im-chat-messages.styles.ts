@@ -610,7 +610,7 @@ export default css`
     font-weight: 600;
     pointer-events: none;
   }
-  /* Dialogs */
+  /* Dialogs: the backdrop here (it shows while their code loads); the rest in overlay-dialogs.ts. */
   .overlay {
     position: absolute;
     inset: 0;
@@ -618,107 +618,6 @@ export default css`
     display: grid;
     place-items: center;
     background: rgb(0 0 0 / 0.45);
-  }
-  .dialog {
-    display: flex;
-    flex-direction: column;
-    max-width: min(92%, 560px);
-    max-height: 88%;
-    min-width: 260px;
-    border-radius: 12px;
-    background: var(--_im-color-bg);
-    color: var(--_im-color-text);
-    overflow: hidden;
-  }
-  .image-overlay .dialog {
-    max-width: 96%;
-    max-height: 96%;
-  }
-  .dialog-head {
-    display: flex;
-    align-items: center;
-    gap: 8px;
-    padding: 10px 14px;
-    border-bottom: 1px solid var(--_im-color-border);
-  }
-  .dialog-title {
-    flex: 1 1 auto;
-    font-weight: 600;
-  }
-  .dialog-close {
-    border: 0;
-    background: none;
-    color: inherit;
-    font-size: 16px;
-    cursor: pointer;
-  }
-  .dialog-body {
-    padding: 12px 14px;
-    overflow: auto;
-  }
-  .viewer {
-    overflow: auto;
-    max-height: 70vh;
-    display: grid;
-    place-items: center;
-    background: #111;
-  }
-  .viewer img {
-    max-width: 100%;
-    max-height: 70vh;
-    transform-origin: center;
-    transition: transform 0.15s;
-  }
-  .viewer-tools {
-    display: flex;
-    gap: 8px;
-    align-items: center;
-    justify-content: center;
-    padding: 8px;
-  }
-  .merged-list,
-  .readers,
-  .forward-targets {
-    list-style: none;
-    margin: 0;
-    padding: 0 14px 12px;
-    overflow: auto;
-  }
-  .merged-list li {
-    padding: 8px 0;
-    border-bottom: 1px solid var(--_im-color-border);
-  }
-  .merged-sender {
-    font-weight: 600;
-    margin-inline-end: 8px;
-  }
-  .merged-time,
-  .readers time {
-    font-size: 11.5px;
-    color: var(--_im-color-text-muted);
-  }
-  .merged-text {
-    white-space: pre-wrap;
-  }
-  .readers li {
-    display: flex;
-    justify-content: space-between;
-    gap: 12px;
-    padding: 6px 0;
-  }
-  .forward-targets button {
-    width: 100%;
-    text-align: start;
-    padding: 8px 10px;
-    border: 0;
-    border-radius: 8px;
-    background: none;
-    color: inherit;
-    font: inherit;
-    cursor: pointer;
-  }
-  .forward-targets button:hover {
-    background: var(--_im-color-bg-elevated);
   }
   @container im-chat (max-width: 460px) {
     [part~='location-button'] {

@@ -1,14 +1,149 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import { messageSummary } from '../../src/model/elems.js';
 import { trapTab } from '../shared/focus-trap.js';
 import { formatFull } from '../shared/format.js';
 import type { Overlay, OverlayHost } from './overlays.js';
+
+/**
+ * The dialogs' styles travel with their code: the first dialog rendered in a chat adds them to
+ * that chat's shadow root (a constructed sheet, so a strict CSP allows it). The backdrop
+ * (`.overlay`) stays in im-chat-messages.styles.ts, as it shows while this module loads.
+ */
+const dialogStyles = css`
+  .dialog {
+    display: flex;
+    flex-direction: column;
+    max-width: min(92%, 560px);
+    max-height: 88%;
+    min-width: 260px;
+    border-radius: 12px;
+    background: var(--_im-color-bg);
+    color: var(--_im-color-text);
+    overflow: hidden;
+  }
+  .image-overlay .dialog {
+    max-width: 96%;
+    max-height: 96%;
+  }
+  .dialog-head {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    padding: 10px 14px;
+    border-bottom: 1px solid var(--_im-color-border);
+  }
+  .dialog-title {
+    flex: 1 1 auto;
+    font-weight: 600;
+  }
+  .dialog-close {
+    border: 0;
+    background: none;
+    color: inherit;
+    font-size: 16px;
+    cursor: pointer;
+  }
+  .dialog-body {
+    padding: 12px 14px;
+    overflow: auto;
+  }
+  .viewer {
+    overflow: auto;
+    max-height: 70vh;
+    display: grid;
+    place-items: center;
+    background: #111;
+  }
+  .viewer img {
+    max-width: 100%;
+    max-height: 70vh;
+    transform-origin: center;
+    transition: transform 0.15s;
+  }
+  .viewer-tools {
+    display: flex;
+    gap: 8px;
+    align-items: center;
+    justify-content: center;
+    padding: 8px;
+  }
+  .merged-list,
+  .readers,
+  .forward-targets {
+    list-style: none;
+    margin: 0;
+    padding: 0 14px 12px;
+    overflow: auto;
+  }
+  .merged-list li {
+    padding: 8px 0;
+    border-bottom: 1px solid var(--_im-color-border);
+  }
+  .merged-sender {
+    font-weight: 600;
+    margin-inline-end: 8px;
+  }
+  .merged-time,
+  .readers time {
+    font-size: 11.5px;
+    color: var(--_im-color-text-muted);
+  }
+  .merged-text {
+    white-space: pre-wrap;
+  }
+  .readers li {
+    display: flex;
+    justify-content: space-between;
+    gap: 12px;
+    padding: 6px 0;
+  }
+  .forward-targets button {
+    width: 100%;
+    text-align: start;
+    padding: 8px 10px;
+    border: 0;
+    border-radius: 8px;
+    background: none;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+  .forward-targets button:hover {
+    background: var(--_im-color-bg-elevated);
+  }
+`;
+
+const styled = new WeakSet<ShadowRoot>();
+
+function adoptDialogStyles(el: Element | undefined): void {
+  if (!el) return;
+  const root = el.getRootNode();
+  // Lit calls this while the dialog is still in its template fragment: look again once it is in
+  // the chat's shadow root (a microtask, so still before the frame is painted).
+  if (!(root instanceof ShadowRoot)) {
+    if (!el.isConnected) queueMicrotask(() => adoptDialogStyles(el.isConnected ? el : undefined));
+    return;
+  }
+  if (styled.has(root)) return;
+  styled.add(root);
+  const sheet = dialogStyles.styleSheet;
+  if (sheet) {
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  } else {
+    // No constructable stylesheets (Lit falls back to <style> elements in the same case).
+    const style = document.createElement('style');
+    style.textContent = dialogStyles.cssText;
+    root.append(style);
+  }
+}
 
 /** The dialogs of `<im-chat>` (image viewer, merged-forward list, readers, forward target picker), loaded on first open (overlays.ts). */
 function dialog(host: OverlayHost, label: string, body: TemplateResult, cls = ''): TemplateResult {
   return html`<div
     part="overlay"
     class="overlay ${cls}"
+    ${ref(adoptDialogStyles)}
     @click=${(e: Event) => e.target === e.currentTarget && host.close()}
     @keydown=${(e: KeyboardEvent) => (e.key === 'Escape' ? host.close() : trapTab(e, (e.currentTarget as Element).getRootNode() as ShadowRoot, e.currentTarget as Element))}
   >

@@ -1,8 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { ImClientApi } from '../../src/client/api.js';
 import type { ConnectionState } from '../../src/client/events.js';
 import { LoginStatus, RecvMsgOpt, SessionType } from '../../src/model/enums.js';
@@ -43,14 +42,15 @@ const TEXT_LINES_HEIGHT = 44;
 const ROW_PADDING = 16;
 
 /**
- * The virtualizer's flow layout, told the (uniform) row height up front: its default guess is
- * 100px, and correcting it after the first measurement renders more rows in the middle of a
- * ResizeObserver callback (an extra pass, and a "ResizeObserver loop" error in the window).
+ * Rows rendered beyond each edge of the viewport, so a fast scroll or a keypress finds the
+ * next rows already there (about a screenful in total at the default row height).
  */
-class UniformRowLayout extends FlowLayout {
-  set rowHeight(height: number) {
-    this._itemSize = { width: this._itemSize.width, height };
-  }
+const OVERSCAN = 8;
+
+/** The rows to render: `first` up to (not including) `last`. */
+interface RowWindow {
+  first: number;
+  last: number;
 }
 
 /** Pinned first, then the newest activity first; ties by ID so the order is stable. */
@@ -209,23 +209,73 @@ export class ImConversationList extends LitElement {
     return Math.max(this.avatarSize, TEXT_LINES_HEIGHT) + ROW_PADDING;
   }
 
-  private layout: { type: typeof UniformRowLayout; rowHeight: number } | null = null;
-
-  private get layoutConfig(): { type: typeof UniformRowLayout; rowHeight: number } {
-    const rowHeight = this.rowHeight;
-    if (this.layout?.rowHeight !== rowHeight) this.layout = { type: UniformRowLayout, rowHeight };
-    return this.layout;
-  }
+  /*
+   * Windowing. Every row has the same height (rowHeight), so row i sits at i × rowHeight and
+   * the rows in view follow from the list's scrollTop and height alone — no measuring of rows.
+   * The listbox holds one spacer as tall as all rows; only the rows in view ± OVERSCAN (plus
+   * the roving-focus row, so focus survives a scroll away) are in the DOM, absolutely placed.
+   * This replaced @lit-labs/virtualizer, which handles rows of any height and measured about
+   * 8 kB min+gzip in a list + chat page against under 1 kB for this (see README, Performance).
+   */
+  /** The listbox's scrollTop and height as last seen (scroll events, a ResizeObserver). */
+  private listScrollTop = 0;
+  private listHeight = 0;
+  /** The window of the last render, to skip renders for scrolls that stay inside it. */
+  private rendered: RowWindow = { first: 0, last: 0 };
+  private observedList: HTMLElement | null = null;
+  private resizeObserver: ResizeObserver | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Relative times ("Mon", "10:32") go stale; re-render once a minute.
     this.clockTimer = setInterval(() => this.requestUpdate(), 60_000);
+    // Back in the document: updated() observes the listbox again.
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.clockTimer);
+    this.resizeObserver?.disconnect();
+    this.observedList = null;
+  }
+
+  private get listElement(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('[part~="list"]');
+  }
+
+  /** The rows in view ± OVERSCAN for the current scroll position and height. */
+  private rowWindow(count: number): RowWindow {
+    const h = this.rowHeight;
+    // Before the first measurement the listbox is at most as tall as the element (or the window).
+    const height = this.listHeight || this.clientHeight || window.innerHeight;
+    return {
+      first: Math.max(0, Math.floor(this.listScrollTop / h) - OVERSCAN),
+      last: Math.min(count, Math.ceil((this.listScrollTop + height) / h) + OVERSCAN),
+    };
+  }
+
+  /** Reads the listbox's scroll position and size; renders again if that moves the window. */
+  private readonly measureList = (): void => {
+    const list = this.listElement;
+    if (!list) return;
+    this.listScrollTop = list.scrollTop;
+    this.listHeight = list.clientHeight;
+    const next = this.rowWindow(this.sorted.length);
+    if (next.first !== this.rendered.first || next.last !== this.rendered.last) this.requestUpdate();
+  };
+
+  protected override updated(): void {
+    // The listbox is a new element after the skeleton or the empty state: follow that one.
+    const list = this.listElement;
+    if (list === this.observedList) return;
+    this.resizeObserver ??= new ResizeObserver(this.measureList);
+    this.resizeObserver.disconnect();
+    this.observedList = list;
+    if (list) {
+      this.resizeObserver.observe(list);
+      this.measureList();
+    }
   }
 
   /** Reloads the list from the client (what the error state's Retry does). */
@@ -467,31 +517,20 @@ export class ImConversationList extends LitElement {
     return this.renderRoot.querySelector<HTMLElement>(`[data-conversation-id="${CSS.escape(id)}"]`);
   }
 
-  /** The virtualizer behind the listbox (only part of the rows are in the DOM). */
-  private get virtualizer(): VirtualizerHostElement[typeof virtualizerRef] | undefined {
-    return this.renderRoot.querySelector<VirtualizerHostElement>('[part~="list"]')?.[virtualizerRef];
-  }
-
-  /** Scrolls a row into view (rendering it if it was not in the DOM); resolves with it once it is there. */
+  /** Scrolls a row into view (rendering it and its neighbours); resolves with it once it is there. */
   private async revealRow(id: string): Promise<HTMLElement | null> {
     await this.updateComplete;
     const index = this.sorted.findIndex((c) => c.conversationID === id);
-    if (index < 0) return null;
-    let row = this.rowElement(id);
-    if (row) {
-      row.scrollIntoView({ block: 'nearest' });
-      return row;
-    }
-    const virtualizer = this.virtualizer;
-    if (!virtualizer) return null;
-    virtualizer.element(index)?.scrollIntoView({ block: 'nearest' });
-    // The virtualizer renders the new range over the next frames.
-    for (let i = 0; i < 20 && !row; i++) {
-      await new Promise((r) => requestAnimationFrame(r));
-      row = this.rowElement(id);
-    }
-    row?.scrollIntoView({ block: 'nearest' });
-    return row;
+    const list = this.listElement;
+    if (index < 0 || !list) return null;
+    // Where the row is follows from its index: scroll the least that shows it whole ("nearest").
+    const h = this.rowHeight;
+    const top = index * h;
+    if (top < list.scrollTop) list.scrollTop = top;
+    else if (top + h > list.scrollTop + list.clientHeight) list.scrollTop = top + h - list.clientHeight;
+    this.measureList();
+    await this.updateComplete;
+    return this.rowElement(id);
   }
 
   private get rovingID(): string | null {
@@ -561,16 +600,11 @@ export class ImConversationList extends LitElement {
     if (id) this.select(id);
   }
 
-  /** Tab landed on the listbox itself (its roving row was not rendered): move focus to that row. */
+  /** The listbox itself got focus (a click between rows, a script): move focus to the roving row. */
   private onListFocus(event: FocusEvent): void {
     if (event.target !== event.currentTarget) return;
     const id = this.rovingID;
     if (id) this.focusRow(id);
-  }
-
-  /** The rendered range moved: the listbox's tabindex depends on whether the roving row is in the DOM. */
-  private onRangeChanged(): void {
-    this.requestUpdate();
   }
 
   private onFocusIn(event: FocusEvent): void {
@@ -625,7 +659,7 @@ export class ImConversationList extends LitElement {
       aria-posinset=${index + 1}
       tabindex=${c.conversationID === roving ? 0 : -1}
       data-conversation-id=${c.conversationID}
-      style=${styleMap({ height: `${this.rowHeight}px` })}
+      style=${styleMap({ top: `${index * this.rowHeight}px`, height: `${this.rowHeight}px` })}
     >
       ${avatar({ id: c.userID || c.groupID || c.conversationID, name, faceURL: c.faceURL, size: this.avatarSize, group: isGroup })}
       <div class="main">
@@ -704,30 +738,36 @@ export class ImConversationList extends LitElement {
     } else {
       const roving = this.rovingID;
       const now = Date.now();
-      const count = this.sorted.length;
-      // Virtualized: only the rows near the viewport are in the DOM (hence aria-setsize/aria-posinset).
-      // When the roving row is not rendered, the listbox itself takes Tab and hands focus on to it.
-      const rovingRendered = !!roving && !!this.rowElement(roving);
+      const sorted = this.sorted;
+      const count = sorted.length;
+      // Windowed: only the rows near the viewport are in the DOM (hence aria-setsize/aria-posinset),
+      // plus the roving row wherever it is, so Tab always has a row to land on and focus is kept.
+      const shown = (this.rendered = this.rowWindow(count));
+      const indices: number[] = [];
+      const rovingIndex = roving ? sorted.findIndex((c) => c.conversationID === roving) : -1;
+      if (rovingIndex >= 0 && rovingIndex < shown.first) indices.push(rovingIndex);
+      for (let i = shown.first; i < shown.last; i++) indices.push(i);
+      if (rovingIndex >= shown.last) indices.push(rovingIndex);
       body = html`<div
         part="list"
         role="listbox"
         aria-label=${t.conversationsLabel}
-        tabindex=${rovingRendered ? -1 : 0}
+        tabindex="-1"
         style="min-height: 0"
         @keydown=${this.onKeyDown}
         @click=${this.onClick}
         @focusin=${this.onFocusIn}
         @focus=${this.onListFocus}
         @contextmenu=${this.onContextMenu}
-        @rangeChanged=${this.onRangeChanged}
+        @scroll=${this.measureList}
       >
-        ${virtualize({
-          items: this.sorted,
-          keyFunction: (c: ConversationItem) => c.conversationID,
-          renderItem: (c: ConversationItem, index: number) => this.renderRow(c, index, count, roving, now),
-          scroller: true,
-          layout: this.layoutConfig,
-        })}
+        <div class="rows" style=${styleMap({ height: `${count * this.rowHeight}px` })}>
+          ${repeat(
+            indices,
+            (i) => sorted[i]!.conversationID,
+            (i) => this.renderRow(sorted[i]!, i, count, roving, now),
+          )}
+        </div>
       </div>`;
     }
     return html`<div part="base">

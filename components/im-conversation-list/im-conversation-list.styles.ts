@@ -49,8 +49,12 @@ export default [
       overscroll-behavior: contain;
       outline: none;
     }
-    /* Virtualized rows are absolutely placed by the virtualizer; stretch them across the list. */
-    [part~='list'] > [part~='item'] {
+    /* The windowed rows: a spacer as tall as all rows, each row placed at its index × row height (top, inline). */
+    .rows {
+      position: relative;
+    }
+    .rows > [part~='item'] {
+      position: absolute;
       inset-inline-start: 6px;
       inset-inline-end: 6px;
       box-sizing: border-box;

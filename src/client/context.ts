@@ -3,7 +3,7 @@ import type { UserInfo } from '../model/types.js';
 import type { ImCache } from '../store/cache.js';
 import type { Connection } from '../transport/connection.js';
 import type { ImEvents } from './events.js';
-import type { FileAuth } from './message-upload.js';
+import type { FileAuth } from './file-auth.js';
 
 /** What the domain modules share: the logged-in session's cache, connection and emitter. */
 export interface SessionContext {

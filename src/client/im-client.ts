@@ -15,17 +15,20 @@ import { createWebSocketTransport } from '../transport/websocket.js';
 import type { AdvancedHistoryResult, HistoryOptions, ImClientApi } from './api.js';
 import type { SessionContext } from './context.js';
 import { Conversations } from './conversations.js';
+import type { ConversationManagement } from './conversation-management.js';
 import type { ConnectionState, ImEvents, StorageNotice } from './events.js';
 import { Messages } from './messages.js';
-import { MessageActions, type SearchLocalParams } from './message-actions.js';
-import { fileObjectURL, httpBaseOf } from './message-upload.js';
+import type { MoreMessageCreators } from './message-create-more.js';
+import type { MessageActions, SearchLocalParams } from './message-actions.js';
+import { httpBaseOf } from './file-auth.js';
 import type { MessageSearchParams, MessageSearchResult } from '../protocol/ops-messages.js';
-import { Signaling, type SignalingApi } from './signaling.js';
+import type { Signaling, SignalingApi } from './signaling.js';
+import { handleSignalingPush } from './signaling-push.js';
 import type { CallRelayKind, IceConfig, SignalingInviteReq, SignalingOpReq, SignalingResult } from '../model/call.js';
 import { Platform } from '../model/enums.js';
-import { Users } from './users.js';
-import { Friends } from './friends.js';
-import { Groups, type CreateGroupParams, type GroupMemberListParams } from './groups.js';
+import type { Users } from './users.js';
+import type { Friends } from './friends.js';
+import type { Groups, CreateGroupParams, GroupMemberListParams } from './groups.js';
 import type { SocialApi } from './social-api.js';
 import type { BlackInfo, FriendApplication, FriendCheckResult, FriendInfo, GroupApplication, GroupInfoUpdate, SelfInfoUpdate, UserResult, UserSettings } from '../model/social.js';
 import type { GroupInfo, GroupMemberInfo } from '../model/types.js';
@@ -75,18 +78,37 @@ function storageNotice(reason: StorageDegradedReason, detail?: string): StorageN
   };
 }
 
+/**
+ * A session's domain object whose module is imported on first use: a page with a list and a
+ * chat never downloads the profile, friends, groups, call-signalling and message-action code
+ * until something calls into it (the facade's methods are async anyway). One instance per
+ * session; a failed load (a chunk that did not arrive) is tried again on the next call.
+ */
+function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () =>
+    (pending ??= load().catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    }));
+}
+
 /** Everything that exists only while a user is logged in. */
 interface Session extends SessionContext {
   connection: Connection;
   messages: Messages;
-  /** Message actions (issue 3). */
-  actions: MessageActions;
-  signaling: Signaling;
+  /** The creators of messages other than text, @mention and quote: loaded on first use. */
+  creators: () => Promise<MoreMessageCreators>;
+  /** Message actions (issue 3); loaded on first use, like the domains below. */
+  actions: () => Promise<MessageActions>;
+  signaling: () => Promise<Signaling>;
   /** Social work: profiles and settings, friends and blacklist, groups. */
-  users: Users;
-  friends: Friends;
-  groups: Groups;
+  users: () => Promise<Users>;
+  friends: () => Promise<Friends>;
+  groups: () => Promise<Groups>;
   conversations: Conversations;
+  /** Pin, mute, hide, delete, clear, mark all read: loaded on first use. */
+  manage: () => Promise<ConversationManagement>;
   online: boolean;
   cursor: number;
   selfInfo: UserInfo;
@@ -286,35 +308,35 @@ export class ImClient implements ImClientApi, SignalingApi {
   // ---- call signaling (src/client/signaling.ts) ----
 
   async signalingInvite(req: SignalingInviteReq): Promise<SignalingResult> {
-    return this.require().signaling.signalingInvite(req);
+    return (await this.require().signaling()).signalingInvite(req);
   }
 
   async signalingInviteInGroup(req: SignalingInviteReq): Promise<SignalingResult> {
-    return this.require().signaling.signalingInviteInGroup(req);
+    return (await this.require().signaling()).signalingInviteInGroup(req);
   }
 
   async signalingAccept(req: SignalingOpReq): Promise<SignalingResult> {
-    return this.require().signaling.signalingAccept(req);
+    return (await this.require().signaling()).signalingAccept(req);
   }
 
   async signalingReject(req: SignalingOpReq): Promise<void> {
-    return this.require().signaling.signalingReject(req);
+    return (await this.require().signaling()).signalingReject(req);
   }
 
   async signalingCancel(req: SignalingOpReq): Promise<void> {
-    return this.require().signaling.signalingCancel(req);
+    return (await this.require().signaling()).signalingCancel(req);
   }
 
   async signalingHungUp(req: SignalingOpReq): Promise<void> {
-    return this.require().signaling.signalingHungUp(req);
+    return (await this.require().signaling()).signalingHungUp(req);
   }
 
   async signalingSendData(roomID: string, toUserID: string, kind: CallRelayKind, payload: string): Promise<void> {
-    return this.require().signaling.signalingSendData(roomID, toUserID, kind, payload);
+    return (await this.require().signaling()).signalingSendData(roomID, toUserID, kind, payload);
   }
 
   async getIceConfig(): Promise<IceConfig> {
-    return this.require().signaling.getIceConfig();
+    return (await this.require().signaling()).getIceConfig();
   }
 
   // ---- message types and actions (issue 3: src/client/message-*.ts) ----
@@ -327,7 +349,7 @@ export class ImClient implements ImClientApi, SignalingApi {
   /** Browser: takes the image `File`/`Blob` (not a path); a thumbnail is made with canvas; the upload happens in sendMessage. */
   async createImageMessage(file: Blob): Promise<MessageItem> {
     const s = this.require();
-    const { message, files } = await s.messages.create.image(file);
+    const { message, files } = await (await s.creators()).image(file);
     s.messages.holdFiles(message.clientMsgID, files);
     return message;
   }
@@ -335,7 +357,7 @@ export class ImClient implements ImClientApi, SignalingApi {
   /** Browser: takes the recording `Blob` and its duration in seconds. */
   async createSoundMessage(file: Blob, duration: number): Promise<MessageItem> {
     const s = this.require();
-    const { message, files } = s.messages.create.sound(file, duration);
+    const { message, files } = (await s.creators()).sound(file, duration);
     s.messages.holdFiles(message.clientMsgID, files);
     return message;
   }
@@ -343,7 +365,7 @@ export class ImClient implements ImClientApi, SignalingApi {
   /** Browser: takes the video `File`/`Blob`; duration and poster frame are read in the browser. */
   async createVideoMessage(file: Blob): Promise<MessageItem> {
     const s = this.require();
-    const { message, files } = await s.messages.create.video(file);
+    const { message, files } = await (await s.creators()).video(file);
     s.messages.holdFiles(message.clientMsgID, files);
     return message;
   }
@@ -351,22 +373,22 @@ export class ImClient implements ImClientApi, SignalingApi {
   /** Browser: takes the `File`/`Blob`; `fileName` defaults to the File's name. */
   async createFileMessage(file: Blob, fileName?: string): Promise<MessageItem> {
     const s = this.require();
-    const { message, files } = s.messages.create.file(file, fileName);
+    const { message, files } = (await s.creators()).file(file, fileName);
     s.messages.holdFiles(message.clientMsgID, files);
     return message;
   }
 
   async createLocationMessage(options: { description: string; longitude: number; latitude: number }): Promise<MessageItem> {
-    return this.require().messages.create.location(options?.description, options?.longitude, options?.latitude);
+    return (await this.require().creators()).location(options?.description, options?.longitude, options?.latitude);
   }
 
   /** `data`/`extension`: objects or JSON strings. A host renders its own types with `registerMessageRenderer`. */
   async createCustomMessage(options: { data: unknown; extension?: unknown; description?: string }): Promise<MessageItem> {
-    return this.require().messages.create.custom(options?.data, options?.extension, options?.description);
+    return (await this.require().creators()).custom(options?.data, options?.extension, options?.description);
   }
 
   async createFaceMessage(options: { index: number; data: string }): Promise<MessageItem> {
-    return this.require().messages.create.face(options?.index, options?.data);
+    return (await this.require().creators()).face(options?.index, options?.data);
   }
 
   async createQuoteMessage(options: { text: string; message: MessageItem }): Promise<MessageItem> {
@@ -374,11 +396,11 @@ export class ImClient implements ImClientApi, SignalingApi {
   }
 
   async createForwardMessage(message: MessageItem): Promise<MessageItem> {
-    return this.require().messages.create.forward(message);
+    return (await this.require().creators()).forward(message);
   }
 
   async createMergerMessage(options: { messageList: MessageItem[]; title: string; summaryList?: string[] }): Promise<MessageItem> {
-    return this.require().messages.create.merger(options?.messageList, options?.title, options?.summaryList);
+    return (await this.require().creators()).merger(options?.messageList, options?.title, options?.summaryList);
   }
 
   /** Aborts the upload of a media message being sent (it fails with 1307 and can be retried). */
@@ -388,192 +410,194 @@ export class ImClient implements ImClientApi, SignalingApi {
 
   /** An object URL for a file on the IM server (downloaded with the token; cached for the page). */
   async getFileURL(url: string): Promise<string> {
-    return fileObjectURL(this.require().fileAuth(), url);
+    const auth = this.require().fileAuth();
+    const { fileObjectURL } = await import('./message-upload.js');
+    return fileObjectURL(auth, url);
   }
 
   /** Recall a message: everyone, including devices offline now, sees "X recalled a message". */
   async revokeMessage(message: MessageItem | { conversationID: string; clientMsgID: string }): Promise<MessageItem> {
     const s = this.require();
     const found = (await s.cache.getMessage(message?.clientMsgID)) ?? (message as MessageItem);
-    return s.actions.revoke({ ...found, conversationID: message.conversationID || found.conversationID });
+    return (await s.actions()).revoke({ ...found, conversationID: message.conversationID || found.conversationID });
   }
 
   /** Delete for me (this device's cache). */
   async deleteMessageFromLocalStorage(message: MessageItem): Promise<void> {
-    return this.require().actions.deleteLocal(message);
+    return (await this.require().actions()).deleteLocal(message);
   }
 
   /** Delete for everyone (OpenIM DeleteMessageFromLocalAndSvr): own messages; group owners/admins any. */
   async deleteMessage(message: MessageItem): Promise<void> {
-    return this.require().actions.deleteForEveryone(message);
+    return (await this.require().actions()).deleteForEveryone(message);
   }
 
   /** "Typing…" in a one-to-one chat; '' = stopped. Rate-limited: resolves false when skipped. */
   async typingStatusUpdate(recvID: string, msgTip: string): Promise<boolean> {
-    return this.require().actions.typing(recvID, msgTip);
+    return (await this.require().actions()).typing(recvID, msgTip);
   }
 
   async markGroupMessageAsRead(groupID: string, msgIDList: string[]): Promise<void> {
-    return this.require().actions.markGroupRead(groupID, msgIDList);
+    return (await this.require().actions()).markGroupRead(groupID, msgIDList);
   }
 
   async getGroupMessageReaderList(conversationID: string, clientMsgID: string) {
-    return this.require().actions.readers(conversationID, clientMsgID);
+    return (await this.require().actions()).readers(conversationID, clientMsgID);
   }
 
   /** Kept in IndexedDB across reloads and shown in the conversation list; '' clears it. */
   async setConversationDraft(conversationID: string, draftText: string): Promise<void> {
-    return this.require().actions.setDraft(conversationID, draftText);
+    return (await this.require().actions()).setDraft(conversationID, draftText);
   }
 
   async insertSingleMessageToLocalStorage(message: MessageItem, recvID: string, sendID: string): Promise<MessageItem> {
-    return this.require().actions.insertLocal(message, { recvID }, sendID);
+    return (await this.require().actions()).insertLocal(message, { recvID }, sendID);
   }
 
   async insertGroupMessageToLocalStorage(message: MessageItem, groupID: string, sendID: string): Promise<MessageItem> {
-    return this.require().actions.insertLocal(message, { groupID }, sendID);
+    return (await this.require().actions()).insertLocal(message, { groupID }, sendID);
   }
 
   /** OpenIM SearchLocalMessages: keyword, types, senders, time; one conversation or all. */
   async searchLocalMessages(params: SearchLocalParams): Promise<MessageSearchResult> {
-    return this.require().actions.searchLocal(params);
+    return (await this.require().actions()).searchLocal(params);
   }
 
   /** imkit: the same search on the server (covers history this device never loaded). */
   async searchServerMessages(params: MessageSearchParams): Promise<MessageSearchResult> {
-    return this.require().actions.searchServer(params);
+    return (await this.require().actions()).searchServer(params);
   }
 
   // ---- social: profiles, friends, blacklist, groups, conversation management (src/client/users|friends|groups|conversations.ts) ----
 
   async setSelfInfo(info: SelfInfoUpdate): Promise<UserInfo> {
-    return this.require().users.setSelfInfo(info);
+    return (await this.require().users()).setSelfInfo(info);
   }
   async getUserSettings(): Promise<UserSettings> {
-    return this.require().users.getSettings();
+    return (await this.require().users()).getSettings();
   }
   async setGlobalRecvMessageOpt(opt: number): Promise<UserSettings> {
-    return this.require().users.setSettings({ globalRecvMsgOpt: opt });
+    return (await this.require().users()).setSettings({ globalRecvMsgOpt: opt });
   }
   async setQuietHours(quietStart: string, quietEnd: string): Promise<UserSettings> {
-    return this.require().users.setSettings({ quietStart, quietEnd });
+    return (await this.require().users()).setSettings({ quietStart, quietEnd });
   }
   async addFriend(params: { toUserID: string; reqMsg?: string }): Promise<FriendApplication> {
-    return this.require().friends.addFriend(params);
+    return (await this.require().friends()).addFriend(params);
   }
   async getFriendApplicationListAsRecipient(): Promise<FriendApplication[]> {
-    return this.require().friends.applications('recipient');
+    return (await this.require().friends()).applications('recipient');
   }
   async getFriendApplicationListAsApplicant(): Promise<FriendApplication[]> {
-    return this.require().friends.applications('applicant');
+    return (await this.require().friends()).applications('applicant');
   }
   async acceptFriendApplication(params: { toUserID: string; handleMsg?: string }): Promise<FriendApplication> {
-    return this.require().friends.accept(params);
+    return (await this.require().friends()).accept(params);
   }
   async refuseFriendApplication(params: { toUserID: string; handleMsg?: string }): Promise<FriendApplication> {
-    return this.require().friends.refuse(params);
+    return (await this.require().friends()).refuse(params);
   }
   async getFriendList(): Promise<FriendInfo[]> {
-    return this.require().friends.list();
+    return (await this.require().friends()).list();
   }
   async setFriendRemark(params: { toUserID: string; remark: string }): Promise<FriendInfo> {
-    return this.require().friends.setRemark(params);
+    return (await this.require().friends()).setRemark(params);
   }
   async deleteFriend(userID: string): Promise<void> {
-    return this.require().friends.delete(userID);
+    return (await this.require().friends()).delete(userID);
   }
   async checkFriend(userIDList: string[]): Promise<FriendCheckResult[]> {
-    return this.require().friends.check(userIDList);
+    return (await this.require().friends()).check(userIDList);
   }
   async addBlack(userID: string): Promise<BlackInfo> {
-    return this.require().friends.addBlack(userID);
+    return (await this.require().friends()).addBlack(userID);
   }
   async removeBlack(userID: string): Promise<void> {
-    return this.require().friends.removeBlack(userID);
+    return (await this.require().friends()).removeBlack(userID);
   }
   async getBlackList(): Promise<BlackInfo[]> {
-    return this.require().friends.blackList();
+    return (await this.require().friends()).blackList();
   }
   async createGroup(params: CreateGroupParams): Promise<GroupInfo> {
-    return this.require().groups.create(params);
+    return (await this.require().groups()).create(params);
   }
   async getSpecifiedGroupsInfo(groupIDList: string[]): Promise<GroupInfo[]> {
-    return this.require().groups.info(groupIDList);
+    return (await this.require().groups()).info(groupIDList);
   }
   async getJoinedGroupList(): Promise<GroupInfo[]> {
-    return this.require().groups.joined();
+    return (await this.require().groups()).joined();
   }
   async setGroupInfo(params: GroupInfoUpdate & { groupID: string }): Promise<GroupInfo> {
-    return this.require().groups.setInfo(params);
+    return (await this.require().groups()).setInfo(params);
   }
   async joinGroup(params: { groupID: string; reqMsg?: string }): Promise<{ joined: boolean; application?: GroupApplication }> {
-    return this.require().groups.join(params);
+    return (await this.require().groups()).join(params);
   }
   async getGroupApplicationListAsRecipient(): Promise<GroupApplication[]> {
-    return this.require().groups.applications('recipient');
+    return (await this.require().groups()).applications('recipient');
   }
   async getGroupApplicationListAsApplicant(): Promise<GroupApplication[]> {
-    return this.require().groups.applications('applicant');
+    return (await this.require().groups()).applications('applicant');
   }
   async acceptGroupApplication(params: { groupID: string; fromUserID: string; handleMsg?: string }): Promise<GroupApplication> {
-    return this.require().groups.handleApplication(params, true);
+    return (await this.require().groups()).handleApplication(params, true);
   }
   async refuseGroupApplication(params: { groupID: string; fromUserID: string; handleMsg?: string }): Promise<GroupApplication> {
-    return this.require().groups.handleApplication(params, false);
+    return (await this.require().groups()).handleApplication(params, false);
   }
   async inviteUserToGroup(params: { groupID: string; userIDList: string[]; reason?: string }): Promise<UserResult[]> {
-    return this.require().groups.invite(params);
+    return (await this.require().groups()).invite(params);
   }
   async kickGroupMember(params: { groupID: string; userIDList: string[]; reason?: string }): Promise<UserResult[]> {
-    return this.require().groups.kick(params);
+    return (await this.require().groups()).kick(params);
   }
   async quitGroup(groupID: string): Promise<void> {
-    return this.require().groups.quit(groupID);
+    return (await this.require().groups()).quit(groupID);
   }
   async dismissGroup(groupID: string): Promise<void> {
-    return this.require().groups.dismiss(groupID);
+    return (await this.require().groups()).dismiss(groupID);
   }
   async transferGroupOwner(params: { groupID: string; newOwnerUserID: string }): Promise<GroupInfo> {
-    return this.require().groups.transferOwner(params);
+    return (await this.require().groups()).transferOwner(params);
   }
   async setGroupMemberRoleLevel(params: { groupID: string; userID: string; roleLevel: number }): Promise<GroupMemberInfo> {
-    return this.require().groups.setRole(params);
+    return (await this.require().groups()).setRole(params);
   }
   async changeGroupMute(params: { groupID: string; isMute: boolean }): Promise<GroupInfo> {
-    return this.require().groups.mute(params);
+    return (await this.require().groups()).mute(params);
   }
   async changeGroupMemberMute(params: { groupID: string; userID: string; mutedSeconds: number }): Promise<GroupMemberInfo> {
-    return this.require().groups.muteMember(params);
+    return (await this.require().groups()).muteMember(params);
   }
   async getGroupMemberList(params: GroupMemberListParams): Promise<GroupMemberInfo[]> {
-    return (await this.require().groups.members(params)).members;
+    return (await (await this.require().groups()).members(params)).members;
   }
   async getGroupMemberListPage(params: GroupMemberListParams): Promise<{ members: GroupMemberInfo[]; total: number }> {
-    return this.require().groups.members(params);
+    return (await this.require().groups()).members(params);
   }
   async getSpecifiedGroupMembersInfo(params: { groupID: string; userIDList: string[] }): Promise<GroupMemberInfo[]> {
-    return this.require().groups.membersInfo(params);
+    return (await this.require().groups()).membersInfo(params);
   }
   async setGroupMemberNickname(params: { groupID: string; userID: string; groupMemberNickname: string }): Promise<GroupMemberInfo> {
-    return this.require().groups.setMemberNickname(params);
+    return (await this.require().groups()).setMemberNickname(params);
   }
   async pinConversation(params: { conversationID: string; isPinned: boolean }): Promise<ConversationItem> {
-    return this.require().conversations.pin(params?.conversationID, params?.isPinned);
+    return (await this.require().manage()).pin(params?.conversationID, params?.isPinned);
   }
   async setConversationRecvMessageOpt(params: { conversationID: string; opt: number }): Promise<ConversationItem> {
-    return this.require().conversations.setRecvMsgOpt(params?.conversationID, params?.opt);
+    return (await this.require().manage()).setRecvMsgOpt(params?.conversationID, params?.opt);
   }
   async hideConversation(conversationID: string): Promise<void> {
-    return this.require().conversations.remove(conversationID, false);
+    return (await this.require().manage()).remove(conversationID, false);
   }
   async deleteConversationAndDeleteAllMsg(conversationID: string): Promise<void> {
-    return this.require().conversations.remove(conversationID, true);
+    return (await this.require().manage()).remove(conversationID, true);
   }
   async clearConversationAndDeleteAllMsg(conversationID: string): Promise<ConversationItem> {
-    return this.require().conversations.clearHistory(conversationID);
+    return (await this.require().manage()).clearHistory(conversationID);
   }
   async markAllConversationMessageAsRead(): Promise<void> {
-    return this.require().conversations.markAllRead();
+    return (await this.require().manage()).markAllRead();
   }
 
   private require(): Session {
@@ -646,20 +670,17 @@ export class ImClient implements ImClientApi, SignalingApi {
       removeListeners: () => undefined,
       connection: undefined as unknown as Connection,
       messages: undefined as unknown as Messages,
-      actions: undefined as unknown as MessageActions,
       fileAuth: () => ({ baseURL: httpBaseOf(this.config.serverURL), token }),
-      signaling: undefined as unknown as Signaling,
-      users: undefined as unknown as Users,
-      friends: undefined as unknown as Friends,
-      groups: undefined as unknown as Groups,
+      creators: onFirstUse(async () => new (await import('./message-create-more.js')).MoreMessageCreators(() => session.self(), () => session.userID, () => session.now())),
+      actions: onFirstUse(async () => new (await import('./message-actions.js')).MessageActions(session)),
+      signaling: onFirstUse(async () => new (await import('./signaling.js')).Signaling(session)),
+      users: onFirstUse(async () => new (await import('./users.js')).Users(session, (u) => (session.selfInfo = u))),
+      friends: onFirstUse(async () => new (await import('./friends.js')).Friends(session)),
+      groups: onFirstUse(async () => new (await import('./groups.js')).Groups(session)),
       conversations: undefined as unknown as Conversations,
+      manage: onFirstUse(async () => new (await import('./conversation-management.js')).ConversationManagement(session, session.conversations)),
     };
     session.messages = new Messages(session);
-    session.actions = new MessageActions(session);
-    session.signaling = new Signaling(session);
-    session.users = new Users(session, (u) => (session.selfInfo = u));
-    session.friends = new Friends(session);
-    session.groups = new Groups(session);
     session.conversations = new Conversations(session);
 
     const onPush = (frame: PushFrame) => {
@@ -676,7 +697,7 @@ export class ImClient implements ImClientApi, SignalingApi {
         }
         return;
       }
-      if (session.signaling.handlePush(frame)) return;
+      if (handleSignalingPush(frame, emitter)) return;
       if (frame.push === 'message.typing') {
         emitter.emit('onTypingStatusUpdate', frame.data);
         return;
@@ -748,12 +769,17 @@ export class ImClient implements ImClientApi, SignalingApi {
       },
     });
 
+    // A profile edit on another device arrives as onSelfInfoUpdated: keep getSelfUserInfo current
+    // (here, not in the Users domain, which loads only when first called).
+    const onSelf = (u: UserInfo) => (session.selfInfo = u);
+    emitter.on('onSelfInfoUpdated', onSelf);
     // Waiting out a long backoff after the browser says the network is back helps nobody.
     const online = () => session.connection.retryNow();
-    if (typeof window !== 'undefined') {
-      window.addEventListener('online', online);
-      session.removeListeners = () => window.removeEventListener('online', online);
-    }
+    if (typeof window !== 'undefined') window.addEventListener('online', online);
+    session.removeListeners = () => {
+      emitter.off('onSelfInfoUpdated', onSelf);
+      if (typeof window !== 'undefined') window.removeEventListener('online', online);
+    };
     return session;
   }
 
@@ -764,7 +790,6 @@ export class ImClient implements ImClientApi, SignalingApi {
     this.storageProblem = null;
     if (!s) return;
     s.removeListeners();
-    s.users.dispose();
     s.online = false;
     s.connection.stop();
     s.messages.abandonWaiters();

@@ -1,5 +1,10 @@
 import { ErrorCode, ImError, isErrorCode } from '../protocol/errors.js';
 import { UploadPaths, type UploadResult } from '../protocol/uploads.js';
+import type { MessageItem } from '../model/types.js';
+import type { SessionContext } from './context.js';
+import type { MessageElems } from '../model/elems.js';
+import { ContentType } from '../model/enums.js';
+import type { PendingFiles } from './message-create.js';
 
 /**
  * Files over HTTP: uploads with progress and cancel (XMLHttpRequest, since
@@ -7,18 +12,8 @@ import { UploadPaths, type UploadResult } from '../protocol/uploads.js';
  * turned into object URLs and cached for the page's life.
  */
 
-export interface FileAuth {
-  /** `http(s)://host:port` of the IM server. */
-  baseURL: string;
-  token: string;
-}
-
-/** `ws://h/ws`, `https://h/` → `http(s)://h`. */
-export function httpBaseOf(serverURL: string): string {
-  const u = new URL(serverURL, typeof location !== 'undefined' ? location.href : undefined);
-  const protocol = u.protocol === 'wss:' ? 'https:' : u.protocol === 'ws:' ? 'http:' : u.protocol;
-  return `${protocol}//${u.host}`;
-}
+export { httpBaseOf, type FileAuth } from './file-auth.js';
+import type { FileAuth } from './file-auth.js';
 
 export interface UploadHandle {
   promise: Promise<UploadResult>;
@@ -81,4 +76,71 @@ export function fileObjectURL(auth: FileAuth, url: string): Promise<string> {
     cache.set(absolute, p);
   }
   return p;
+}
+
+/**
+ * Uploads the files of a media message (`files`, kept since it was created), reporting
+ * progress (`onSendMessageProgress`), then rewrites the elem and `content` with the server's
+ * URLs, caches the message and emits it. `uploads` holds the running upload for cancelUpload.
+ */
+export async function uploadMessageFiles(s: SessionContext, message: MessageItem, files: PendingFiles, uploads: Map<string, UploadHandle>): Promise<MessageItem> {
+  const auth = s.fileAuth();
+  const total = files.source.size + (files.snapshot?.size ?? 0);
+  let done = 0;
+  const progress = (fraction: number, size: number) => {
+    const value = Math.round(((done + fraction * size) / total) * 100);
+    s.emitter.emit('onSendMessageProgress', { clientMsgID: message.clientMsgID, progress: Math.min(100, value), message });
+  };
+  const put = async (blob: Blob, name: string) => {
+    const handle = uploadFile(auth, blob, name, (f) => progress(f, blob.size));
+    uploads.set(message.clientMsgID, handle);
+    try {
+      const result = await handle.promise;
+      done += blob.size;
+      return result;
+    } finally {
+      uploads.delete(message.clientMsgID);
+    }
+  };
+  progress(0, 0);
+  const next: MessageItem = JSON.parse(JSON.stringify(message));
+  const source = await put(files.source, files.sourceName);
+  const snapshot = files.snapshot ? await put(files.snapshot, 'snapshot.jpg') : null;
+  if (next.pictureElem) {
+    const p = next.pictureElem;
+    p.sourcePicture = { ...p.sourcePicture, uuid: source.uuid, url: source.url, type: source.type, size: source.size };
+    p.bigPicture = { ...p.sourcePicture };
+    p.snapshotPicture = snapshot
+      ? { ...p.snapshotPicture, uuid: snapshot.uuid, url: snapshot.url, type: snapshot.type, size: snapshot.size }
+      : { ...p.sourcePicture, width: p.snapshotPicture.width || p.sourcePicture.width, height: p.snapshotPicture.height || p.sourcePicture.height };
+  }
+  if (next.soundElem) Object.assign(next.soundElem, { uuid: source.uuid, sourceUrl: source.url, dataSize: source.size, soundType: source.type });
+  if (next.videoElem) {
+    Object.assign(next.videoElem, { videoUUID: source.uuid, videoUrl: source.url, videoSize: source.size, videoType: source.type });
+    if (snapshot) Object.assign(next.videoElem, { snapshotUUID: snapshot.uuid, snapshotUrl: snapshot.url, snapshotSize: snapshot.size });
+  }
+  if (next.fileElem) Object.assign(next.fileElem, { uuid: source.uuid, sourceUrl: source.url, fileSize: source.size, fileType: source.type });
+  next.content = wireContent(next.contentType, next);
+  progress(1, 0);
+  await s.serial(async () => {
+    await s.cache.putMessages([next]);
+    s.emitter.emit('onMessageUpdated', next);
+  });
+  return next;
+}
+
+/** The elem as sent: local-only fields (object URLs) left out. */
+export function wireContent(contentType: number, elems: MessageElems): string {
+  switch (contentType) {
+    case ContentType.Picture:
+      return JSON.stringify({ ...elems.pictureElem, sourcePath: '' });
+    case ContentType.Voice:
+      return JSON.stringify({ ...elems.soundElem, soundPath: '' });
+    case ContentType.Video:
+      return JSON.stringify({ ...elems.videoElem, videoPath: '', snapshotPath: '' });
+    case ContentType.File:
+      return JSON.stringify({ ...elems.fileElem, filePath: '' });
+    default:
+      return '';
+  }
 }

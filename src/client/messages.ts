@@ -7,8 +7,8 @@ import type { SessionContext } from './context.js';
 import type { AdvancedHistoryResult, HistoryOptions } from './api.js';
 import { newClientMsgID } from './ids.js';
 import { mergeConversation } from '../sync/apply-events.js';
-import { MessageCreator, wireContent, type PendingFiles } from './message-create.js';
-import { uploadFile, type UploadHandle } from './message-upload.js';
+import { MessageCreator, type PendingFiles } from './message-create.js';
+import type { UploadHandle } from './message-upload.js';
 
 /** Errors after which sending again may succeed: the message waits in the outbox instead of failing. */
 function isTransient(error: ImError): boolean {
@@ -275,10 +275,7 @@ export class Messages {
     }
   }
 
-  /**
-   * Uploads the files of a media message whose elem has no server URL yet,
-   * reporting progress, then rewrites the elem and `content` with the URLs.
-   */
+  /** Uploads the files of a media message whose elem has no server URL yet (see uploadMessageFiles). */
   private async uploadFiles(message: MessageItem): Promise<MessageItem> {
     const entry = await this.s.cache.getOutboxEntry(message.clientMsgID);
     const files = entry?.files ?? this.pendingFiles.get(message.clientMsgID);
@@ -289,49 +286,8 @@ export class Messages {
       (message.fileElem && !message.fileElem.sourceUrl);
     if (!needs) return message;
     if (!files) throw new ImError(ErrorCode.FileNotFound, 'The file of this message is no longer available; send it again.');
-    const auth = this.s.fileAuth();
-    const total = files.source.size + (files.snapshot?.size ?? 0);
-    let done = 0;
-    const progress = (fraction: number, size: number) => {
-      const value = Math.round(((done + fraction * size) / total) * 100);
-      this.s.emitter.emit('onSendMessageProgress', { clientMsgID: message.clientMsgID, progress: Math.min(100, value), message });
-    };
-    const put = async (blob: Blob, name: string) => {
-      const handle = uploadFile(auth, blob, name, (f) => progress(f, blob.size));
-      this.uploads.set(message.clientMsgID, handle);
-      try {
-        const result = await handle.promise;
-        done += blob.size;
-        return result;
-      } finally {
-        this.uploads.delete(message.clientMsgID);
-      }
-    };
-    progress(0, 0);
-    const next: MessageItem = JSON.parse(JSON.stringify(message));
-    const source = await put(files.source, files.sourceName);
-    const snapshot = files.snapshot ? await put(files.snapshot, 'snapshot.jpg') : null;
-    if (next.pictureElem) {
-      const p = next.pictureElem;
-      p.sourcePicture = { ...p.sourcePicture, uuid: source.uuid, url: source.url, type: source.type, size: source.size };
-      p.bigPicture = { ...p.sourcePicture };
-      p.snapshotPicture = snapshot
-        ? { ...p.snapshotPicture, uuid: snapshot.uuid, url: snapshot.url, type: snapshot.type, size: snapshot.size }
-        : { ...p.sourcePicture, width: p.snapshotPicture.width || p.sourcePicture.width, height: p.snapshotPicture.height || p.sourcePicture.height };
-    }
-    if (next.soundElem) Object.assign(next.soundElem, { uuid: source.uuid, sourceUrl: source.url, dataSize: source.size, soundType: source.type });
-    if (next.videoElem) {
-      Object.assign(next.videoElem, { videoUUID: source.uuid, videoUrl: source.url, videoSize: source.size, videoType: source.type });
-      if (snapshot) Object.assign(next.videoElem, { snapshotUUID: snapshot.uuid, snapshotUrl: snapshot.url, snapshotSize: snapshot.size });
-    }
-    if (next.fileElem) Object.assign(next.fileElem, { uuid: source.uuid, sourceUrl: source.url, fileSize: source.size, fileType: source.type });
-    next.content = wireContent(next.contentType, next);
-    progress(1, 0);
-    await this.s.serial(async () => {
-      await this.s.cache.putMessages([next]);
-      this.s.emitter.emit('onMessageUpdated', next);
-    });
-    return next;
+    // The upload code (message-upload.ts) is imported when the first media message is sent.
+    return (await import('./message-upload.js')).uploadMessageFiles(this.s, message, files, this.uploads);
   }
 
   private settleWaiters(clientMsgID: string, message?: MessageItem, error?: ImError): void {

@@ -1,17 +1,7 @@
-import {
-  SIGNALING_EVENT_NAMES,
-  type CallRelay,
-  type CallRelayKind,
-  type IceConfig,
-  type SignalingEvent,
-  type SignalingInviteReq,
-  type SignalingOpReq,
-  type SignalingResult,
-} from '../model/call.js';
+import type { CallRelayKind, IceConfig, SignalingInviteReq, SignalingOpReq, SignalingResult } from '../model/call.js';
 import { ID_PATTERN } from '../model/conversation-id.js';
 import { SessionType } from '../model/enums.js';
 import { ErrorCode, ImError } from '../protocol/errors.js';
-import type { PushFrame } from '../protocol/frames.js';
 import type { SessionContext } from './context.js';
 
 /**
@@ -112,20 +102,5 @@ export class Signaling implements SignalingApi {
     this.online();
     return this.s.connection.request('call.iceConfig', {});
   }
-
-  /** Turns a transient call push into its event. Returns false for other pushes. */
-  handlePush(frame: PushFrame): boolean {
-    if (frame.push === 'call.signal') {
-      const { event, ...payload } = frame.data;
-      if ((SIGNALING_EVENT_NAMES as readonly string[]).includes(event)) {
-        (this.s.emitter.emit as (t: string, p: SignalingEvent) => void)(event, payload);
-      }
-      return true;
-    }
-    if (frame.push === 'call.relay') {
-      this.s.emitter.emit('onCallRelay', frame.data as CallRelay);
-      return true;
-    }
-    return false;
-  }
+  // The call pushes become events in signaling-push.ts (they must not wait for this module).
 }

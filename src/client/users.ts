@@ -1,7 +1,7 @@
 import type { SelfInfoUpdate, UserSettings } from '../model/social.js';
 import type { UserInfo } from '../model/types.js';
 import { ErrorCode, ImError } from '../protocol/errors.js';
-import { SETTINGS_KEY } from '../sync/apply-social.js';
+import { SETTINGS_KEY } from '../sync/social-pushes.js';
 import type { SessionContext } from './context.js';
 import { requireObject, serverCall } from './social-call.js';
 
@@ -9,18 +9,12 @@ const DEFAULT_SETTINGS: UserSettings = { globalRecvMsgOpt: 0, quietStart: '', qu
 
 /** Profiles and per-user settings (global receive option, quiet hours). */
 export class Users {
-  private readonly onSelf = (u: UserInfo) => this.setSelf(u);
+  // Profile edits from other devices (onSelfInfoUpdated) are followed by the client itself:
+  // this module loads only when one of its methods is first called.
   constructor(
     private readonly s: SessionContext,
     private readonly setSelf: (u: UserInfo) => void,
-  ) {
-    // A profile edit on another device arrives as onSelfInfoUpdated: keep getSelfUserInfo current.
-    s.emitter.on('onSelfInfoUpdated', this.onSelf);
-  }
-
-  dispose(): void {
-    this.s.emitter.off('onSelfInfoUpdated', this.onSelf);
-  }
+  ) {}
 
   /** Edits my profile; only the given fields change. My other devices get onSelfInfoUpdated, my friends onFriendInfoChanged. */
   async setSelfInfo(info: SelfInfoUpdate): Promise<UserInfo> {

@@ -2,8 +2,34 @@ import type { ConversationItem, MessageItem } from '../model/types.js';
 import type { PushFrame } from '../protocol/frames.js';
 import type { ImCache } from '../store/cache.js';
 import type { C2CReadReceipt, ImEvents } from '../client/events.js';
-import { applyMessageEvent, mergeGroupAtType } from './apply-message-events.js';
-import { applySocialEvent, isSocialPush } from './apply-social.js';
+import { mergeGroupAtType } from './mentions.js';
+import { isSocialPush } from './social-pushes.js';
+
+type MessageEventApplier = typeof import('./apply-message-events.js');
+let messageEventApplier: Promise<MessageEventApplier> | undefined;
+/** apply-message-events.ts (recall, delete for everyone, group reads), imported like apply-social.ts below. */
+function loadMessageEventApplier(): Promise<MessageEventApplier> {
+  return (messageEventApplier ??= import('./apply-message-events.js').catch((error: unknown) => {
+    messageEventApplier = undefined;
+    throw error;
+  }));
+}
+
+type SocialApplier = typeof import('./apply-social.js');
+let socialApplier: Promise<SocialApplier> | undefined;
+/**
+ * apply-social.ts, imported on the first social event (profiles, friends, groups, conversation
+ * management): most sessions of a list + chat page never see one. applyEvents awaits it in
+ * its loop, inside the session's ordered apply queue, so events still apply in log order.
+ * A failed load fails the batch (its cursor is not saved, so the next catch-up replays it) and
+ * is tried again then.
+ */
+function loadSocialApplier(): Promise<SocialApplier> {
+  return (socialApplier ??= import('./apply-social.js').catch((error: unknown) => {
+    socialApplier = undefined;
+    throw error;
+  }));
+}
 
 /** An event to emit once the writes it describes are on disk. */
 export type Emission = { [K in keyof ImEvents]: { type: K; payload: ImEvents[K] } }[keyof ImEvents];
@@ -34,6 +60,7 @@ export async function applyEvents(cache: ImCache, selfID: string, events: PushFr
   for (const event of events) {
     // Friends, groups, conversation management: apply-social.ts.
     if (isSocialPush(event)) {
+      const { applySocialEvent } = await loadSocialApplier();
       out.push(...(await applySocialEvent(cache, selfID, event)));
       continue;
     }
@@ -85,7 +112,7 @@ export async function applyEvents(cache: ImCache, selfID: string, events: PushFr
       case 'message.revoked':
       case 'message.deleted':
       case 'group.read.receipt':
-        out.push(...(await applyMessageEvent(cache, selfID, event)));
+        out.push(...(await (await loadMessageEventApplier()).applyMessageEvent(cache, selfID, event)));
         break;
       case 'session.ended':
         break; // Transient; handled by the client before it reaches here.

@@ -3,26 +3,10 @@ import type { PushFrame } from '../protocol/frames.js';
 import type { SocialPushEvent } from '../protocol/pushes-social.js';
 import type { ImCache } from '../store/cache.js';
 import type { Emission } from './apply-events.js';
+import { SELF_KEY, SETTINGS_KEY } from './social-pushes.js';
 
-const SOCIAL_PUSHES = new Set<string>([
-  'user.updated',
-  'user.settings',
-  'friend.application',
-  'friend.changed',
-  'black.changed',
-  'group.changed',
-  'group.member',
-  'group.application',
-  'conversation.deleted',
-  'conversation.cleared',
-]);
-
-export const SETTINGS_KEY = 'userSettings';
-export const SELF_KEY = 'self';
-
-export function isSocialPush(frame: PushFrame): frame is PushFrame & SocialPushEvent {
-  return SOCIAL_PUSHES.has(frame.push);
-}
+// Which pushes are social lives in social-pushes.ts: this module is imported only when such an
+// event is applied (apply-events.ts) or a conversation is managed (conversation-management.ts).
 
 /** Removes a conversation's cached messages with seq ≤ upToSeq (all of them when upToSeq is Infinity). */
 export async function dropCachedMessages(cache: ImCache, conversationID: string, upToSeq: number): Promise<void> {

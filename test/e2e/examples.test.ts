@@ -117,7 +117,7 @@ describe('framework examples in Chromium', { timeout: 150_000 }, () => {
     };
     const eager = [...graph].flatMap(sourcesOf);
     const heavy =
-      /components\/im-call\/im-call\.|src\/calls\/|components\/im-media-viewer\/|components\/im-emoji-picker\/|node_modules\/emoji-picker-element\/|components\/im-chat\/(overlay-dialogs|call-record-view|composer\/voice-recording|renderers\/(media-renderers|media|image|video|voice|file|face))\./;
+      /components\/im-call\/im-call\.|src\/calls\/|components\/im-media-viewer\/|components\/im-emoji-picker\/|node_modules\/emoji-picker-element\/|components\/im-chat\/(overlay-dialogs|call-record-view|composer\/voice-recording|renderers\/(media-renderers|media|image|video|voice|file|face))\.|src\/client\/(users|friends|groups|signaling|message-actions|conversation-management|message-create-more|message-upload|message-media)\.|src\/sync\/(apply-social|apply-message-events)\./;
     assert.deepEqual(eager.filter((s) => heavy.test(s)), [], 'heavy modules in the up-front graph of dist/imkit.js');
     assert.ok(eager.some((s) => s.includes('components/im-chat/im-chat.component.ts')), 'im-chat is in the up-front graph');
     const lazy = [...graph].flatMap((file) => readFileSync(join(dist, file), 'utf8').match(/import\(["'`]\.\.?\/[^"'`]+["'`]\)/g) ?? []);

@@ -98,6 +98,9 @@ describe('message types end to end', { timeout: 240_000 }, () => {
     await bobImage.click();
     const viewer = chat(bob).locator('[part~="viewer-image"]');
     await viewer.waitFor();
+    // The dialog's styles come with its lazily loaded code: it is laid out as a card, not as bare text.
+    const dialogBox = await chat(bob).locator('[part~="dialog"]').evaluate((el) => ({ radius: getComputedStyle(el).borderRadius, display: getComputedStyle(el).display }));
+    assert.deepEqual(dialogBox, { radius: '12px', display: 'flex' }, 'the dialog is styled');
     await bob.waitForFunction(() => {
       const img = document.querySelector('im-chat')!.shadowRoot!.querySelector('[part~="viewer-image"]') as HTMLImageElement | null;
       return !!img && img.naturalWidth === 900;
