@@ -133,15 +133,29 @@ describe('XSS: hostile data renders as text', () => {
     chat.pageSize = 200;
     stage.append(chat);
     chat.conversationID = singleConversationID(attackerID, victimID);
-    await waitFor(() => (chat.shadowRoot?.querySelectorAll('[part~="message"]').length ?? 0) >= XSS_PAYLOADS.length, 'every payload message rendered', 30_000);
+    await waitFor(() => chat.messageList.length >= XSS_PAYLOADS.length, 'every payload message loaded', 30_000);
+    // The log renders only the rows near the view: walk it from the newest message to the oldest,
+    // checking what each screen renders, so every payload is on screen (and checked) once.
+    const log = chat.shadowRoot!.querySelector<HTMLElement>('[part~="log"]')!;
+    const settle = async () => {
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      await new Promise((r) => setTimeout(r, 60));
+    };
+    let text = '';
+    const links: string[] = [];
+    log.scrollTop = log.scrollHeight;
+    for (let screen = 0; screen < 400; screen++) {
+      await settle();
+      text += ' ' + (log.textContent ?? '');
+      assertInert(chat, 'chat');
+      for (const a of deepElements(chat).filter((el) => el.localName === 'a') as HTMLAnchorElement[]) links.push(a.href);
+      if (log.scrollTop <= 0) break;
+      log.scrollTop = Math.max(0, log.scrollTop - log.clientHeight * 0.7);
+    }
     // Give any onerror/onload/animation handler a chance to fire.
     await new Promise((r) => setTimeout(r, 1500));
-    const log = chat.shadowRoot!.querySelector('[part~="log"]')!;
-    const text = log.textContent ?? '';
     for (const payload of XSS_PAYLOADS) ok(text.includes(payload.trim().replace(/\s+/g, ' ').slice(0, 20)) || text.includes(payload.slice(0, 20)), `payload shown as text: ${payload.slice(0, 40)}`);
-    assertInert(chat, 'chat');
-    const anchors = deepElements(chat).filter((el) => el.localName === 'a') as HTMLAnchorElement[];
-    for (const a of anchors) ok(SAFE_SCHEMES.has(new URL(a.href).protocol), `link ${a.href.slice(0, 60)} has a safe scheme`);
+    for (const href of links) ok(SAFE_SCHEMES.has(new URL(href).protocol), `link ${href.slice(0, 60)} has a safe scheme`);
     equal(hits.length, 0, `payloads executed: ${hits.join(', ')}`);
     chat.remove();
   });
