@@ -47,6 +47,10 @@ const BOTTOM_SLACK = 32;
 const TOP_PREFETCH = 320;
 /** Older pages loaded at most to bring back the message a reader left a conversation at. */
 const RESTORE_MAX_PAGES = 20;
+/** Older pages loaded at most to reach the first unread message (200 pages of 30 is 6,000 messages). */
+const UNREAD_MAX_PAGES = 200;
+/** Where a jump to the first unread puts that message's top (px below the log's top): room for the divider (and a day heading) above it. */
+const UNREAD_JUMP_TOP = 88;
 /** Consecutive messages from one sender within this time are grouped. */
 const GROUP_GAP_MS = 5 * 60 * 1000;
 
@@ -91,6 +95,11 @@ interface Anchor {
  * Scrolling up loads older pages without moving what you are reading. Messages
  * are marked read while the list is at the bottom and the page is visible.
  *
+ * A conversation opened with unread messages opens at the newest message, with an
+ * "Unread messages" divider above the first of them (kept while it stays open) and,
+ * while that divider has not been in view, a "↑ N unread messages" pill that jumps
+ * to it (`jumpToFirstUnread()`, loading older pages as needed).
+ *
  * @event im-reload-request - The storage notice's Reload was pressed; cancelable (the page reloads unless prevented). `detail: { reason }`.
  * @event im-message-sent - The server accepted a message sent from the composer (or retried). `detail: { message }`.
  * @event im-message-failed - Sending failed. `detail: { message | null, error: { code, message } }`.
@@ -126,6 +135,8 @@ interface Anchor {
  * @csspart failure - The "Not sent" line under a failed message.
  * @csspart retry-button - Retries a failed message.
  * @csspart new-messages - The "N new messages ↓" / scroll-to-bottom button.
+ * @csspart unread-divider - "Unread messages": the divider above the first message that was unread when the conversation was opened.
+ * @csspart jump-to-unread - The "↑ N unread messages" pill, shown until the unread divider has been in view; jumps to it.
  * @csspart composer - The composer bar (a form).
  * @csspart input - The composer's text area.
  * @csspart send-button - The send button.
@@ -283,6 +294,10 @@ export class ImChat extends LitElement {
   @state() private highlight: string | null = null;
   /** The day label floating over the log (the day of the topmost row when its heading is out of view), or ''. */
   @state() private currentDay = '';
+  /** What was unread when the conversation was opened: others' messages after `afterSeq`, `count` of them; null if nothing. */
+  @state() private unreadMark: { afterSeq: number; count: number } | null = null;
+  /** The unread divider has been in view (or jumped to): the pill is no longer shown. */
+  @state() private unreadSeen = false;
 
   @query('[part~="log"]') private log!: HTMLElement | null;
   @query('[part~="input"]') private input!: HTMLTextAreaElement | null;
@@ -308,6 +323,12 @@ export class ImChat extends LitElement {
   private range: RowRange = { start: 0, end: 0 };
   /** Set when a page of older messages came back empty without reaching the start (offline). */
   private olderBlocked = false;
+  /** The older page being fetched, so that a second caller can wait for it instead of returning at once. */
+  private olderPage: Promise<unknown> | null = null;
+  /** Whether `unreadMark` was taken for this open (from the first copy of the conversation it got). */
+  private unreadNoted = false;
+  /** `firstUnread()` for the last `messages` array it looked at. */
+  private firstUnreadMemo: { list: readonly MessageItem[]; self: string; mark: object; end: boolean; id: string | null | undefined } | null = null;
   private drafts = new Map<string, string>();
   /** Where the reader was in each conversation they left scrolled up (restored when they come back). */
   private positions = new Map<string, Anchor>();
@@ -435,12 +456,19 @@ export class ImChat extends LitElement {
   async loadOlder(): Promise<void> {
     const client = this.clients.client;
     const id = this.conversationID;
+    if (this.loadingOlder && this.olderPage) {
+      // Let a caller that pages in a loop (jumps) wait for the page in flight.
+      await this.olderPage.catch(() => undefined);
+      return;
+    }
     if (!client || !id || this.phase !== 'ready' || this.loadingOlder || this.isEnd) return;
     const generation = this.generation;
     const oldest = this.messages[0] ?? null;
     this.loadingOlder = true;
     try {
-      const page = await client.getAdvancedHistoryMessageList({ conversationID: id, startMsg: oldest, count: this.pageSize });
+      const request = client.getAdvancedHistoryMessageList({ conversationID: id, startMsg: oldest, count: this.pageSize });
+      this.olderPage = request;
+      const page = await request;
       if (generation !== this.generation) return;
       const added = this.merge(page.messageList);
       this.isEnd = page.isEnd;
@@ -448,7 +476,10 @@ export class ImChat extends LitElement {
     } catch {
       if (generation === this.generation) this.olderBlocked = true;
     } finally {
-      if (generation === this.generation) this.loadingOlder = false;
+      if (generation === this.generation) {
+        this.loadingOlder = false;
+        this.olderPage = null;
+      }
     }
     // Still near the top (a page shorter than the prefetch distance, or the reader sits at the
     // top, where no further scroll event comes): fetch the next one.
@@ -478,6 +509,10 @@ export class ImChat extends LitElement {
     this.forceBottom = true;
     this.atBottom = true;
     this.anchor = null;
+    this.olderPage = null;
+    this.unreadNoted = false;
+    this.unreadMark = null;
+    this.unreadSeen = false;
   }
 
   private async open(): Promise<void> {
@@ -518,7 +553,9 @@ export class ImChat extends LitElement {
   private async fetchConversation(client: ImClientApi, id: string, generation: number): Promise<void> {
     try {
       const c = await client.getConversationByID(id);
-      if (generation === this.generation) this.conversation = c;
+      if (generation !== this.generation) return;
+      this.noteUnread(c);
+      this.conversation = c;
     } catch {
       // Not cached and offline, or not a conversation of ours: the header falls back to the ID.
     }
@@ -631,11 +668,60 @@ export class ImChat extends LitElement {
     const c = list.find((x) => x.conversationID === id);
     if (!c) return;
     const prev = this.conversation;
+    this.noteUnread(c);
     this.conversation = prev && prev.peerReadSeq > c.peerReadSeq ? { ...c, peerReadSeq: prev.peerReadSeq } : c;
     if (c.unreadCount > 0) this.maybeMarkRead();
   }
 
   // ---- read state ----------------------------------------------------------
+
+  /**
+   * Takes what is unread from the first copy of the conversation this open gets (before the
+   * view marks it read): the unread divider and pill show that for as long as it stays open.
+   */
+  private noteUnread(c: ConversationItem): void {
+    if (this.unreadNoted) return;
+    this.unreadNoted = true;
+    this.unreadMark = c.unreadCount > 0 ? { afterSeq: c.hasReadSeq, count: c.unreadCount } : null;
+    this.unreadSeen = false;
+  }
+
+  /**
+   * The first message that was unread at open: the oldest from someone else with a seq
+   * above the read mark (the server counts unread the same way). Null when nothing was
+   * unread (or no such message exists); undefined while it may still be in an older page.
+   */
+  private firstUnread(): string | null | undefined {
+    const mark = this.unreadMark;
+    if (!mark) return null;
+    const list = this.messages;
+    const memo = this.firstUnreadMemo;
+    if (memo && memo.list === list && memo.self === this.selfID && memo.mark === mark && memo.end === this.isEnd) return memo.id;
+    let found: string | null = null;
+    let oldestSeq = Infinity;
+    for (const m of list) {
+      if (m.seq <= 0) continue;
+      if (oldestSeq === Infinity) oldestSeq = m.seq;
+      if (m.seq > mark.afterSeq && m.sendID !== this.selfID) {
+        found = m.clientMsgID;
+        break;
+      }
+    }
+    // Every message after the read mark is loaded once the oldest loaded seq reaches it.
+    const id = this.isEnd || oldestSeq <= mark.afterSeq + 1 ? found : undefined;
+    this.firstUnreadMemo = { list, self: this.selfID, mark, end: this.isEnd, id };
+    return id;
+  }
+
+  /** Notes that the reader has seen the unread divider once it is in view (the pill then goes). */
+  private checkUnreadSeen(log: HTMLElement): void {
+    if (!this.unreadMark || this.unreadSeen) return;
+    const divider = log.querySelector<HTMLElement>('[part~="unread-divider"]');
+    if (!divider) return;
+    const box = divider.getBoundingClientRect();
+    const view = log.getBoundingClientRect();
+    if (box.bottom > view.top && box.top < view.bottom) this.unreadSeen = true;
+  }
 
   private maybeMarkRead(): void {
     const client = this.clients.client;
@@ -729,6 +815,7 @@ export class ImChat extends LitElement {
     }
     this.noteViewAnchor(log);
     this.updateCurrentDay(log);
+    this.checkUnreadSeen(log);
     // Re-window before the rendered rows run out (the render happens before the next paint).
     if (!this.windowCovers(log)) this.requestUpdate();
     if (this.nearTop(log) && !this.olderBlocked) void this.loadOlder();
@@ -780,9 +867,10 @@ export class ImChat extends LitElement {
     let prevTop = 0;
     let prevID = '';
     for (const row of rows) {
-      // A day heading right above a row counts with it (the spacers then hold headings too).
-      const heading = row.previousElementSibling?.matches('[part~="date-separator"]') ? row.previousElementSibling : null;
-      const top = (heading ?? row).getBoundingClientRect().top;
+      // A day heading or the unread divider right above a row counts with it (the spacers then hold them too).
+      let lead: Element = row;
+      for (let p = row.previousElementSibling; p?.matches('[part~="date-separator"], [part~="unread-divider"]'); p = p.previousElementSibling) lead = p;
+      const top = lead.getBoundingClientRect().top;
       if (prevID) this.rowHeights.set(prevID, top - prevTop);
       prevTop = top;
       prevID = row.dataset['msgId']!;
@@ -895,6 +983,7 @@ export class ImChat extends LitElement {
     }
     this.noteViewAnchor(log);
     this.anchor = null;
+    this.checkUnreadSeen(log);
   }
 
   // ---- composer ------------------------------------------------------------
@@ -1247,6 +1336,35 @@ export class ImChat extends LitElement {
     setTimeout(() => {
       if (this.highlight === clientMsgID) this.highlight = null;
     }, 1600);
+    return true;
+  }
+
+  /**
+   * Scrolls to the "Unread messages" divider above the first message that was unread when
+   * the conversation was opened, loading older pages until that message is there. Resolves
+   * false when nothing was unread or it could not be loaded (offline, or very far back).
+   */
+  async jumpToFirstUnread(): Promise<boolean> {
+    const generation = this.generation;
+    if (!this.unreadMark) return false;
+    this.unreadSeen = true;
+    for (let i = 0; i < UNREAD_MAX_PAGES && this.firstUnread() === undefined && !this.isEnd && !this.olderBlocked; i++) {
+      await this.loadOlder();
+      if (generation !== this.generation) return false;
+    }
+    const id = this.firstUnread();
+    if (!id) return false;
+    const log = this.log;
+    this.pendingAnchor = { id, top: Math.min(UNREAD_JUMP_TOP, (log?.clientHeight ?? 0) / 3) };
+    this.requestUpdate();
+    await this.updateComplete;
+    const after = this.log;
+    if (after && generation === this.generation) {
+      const bottom = after.scrollHeight - after.scrollTop - after.clientHeight <= BOTTOM_SLACK;
+      this.stick = bottom;
+      this.atBottom = bottom;
+      this.noteViewAnchor(after);
+    }
     return true;
   }
 
@@ -1632,15 +1750,20 @@ export class ImChat extends LitElement {
     const after = this.rowHeights.sum(list, range.end, list.length);
     // Rows and day headings are siblings (no per-day containers): a container whose top moved
     // as rows came and went above the view would count as a layout shift, though nothing seen moves.
+    const firstUnread = this.firstUnread();
     const items: Array<{ key: string; day: number; index: number }> = [];
     for (let i = range.start; i < range.end; i++) {
       const m = list[i]!;
       const day = startOfDay(m.sendTime);
       const prev = list[i - 1];
       if (!prev || startOfDay(prev.sendTime) !== day) items.push({ key: `day-${day}`, day, index: -1 });
+      if (m.clientMsgID === firstUnread) items.push({ key: 'unread-divider', day, index: -2 });
       items.push({ key: m.clientMsgID, day, index: i });
     }
     const renderItem = (item: { day: number; index: number }) => {
+      if (item.index === -2) {
+        return html`<div part="unread-divider" role="separator" aria-label=${t.unreadDivider}><span>${t.unreadDivider}</span></div>`;
+      }
       if (item.index < 0) {
         return html`<div part="date-separator" data-day=${item.day}>${this.i18n.dayLabel(item.day, now)}</div>`;
       }
@@ -1672,6 +1795,11 @@ export class ImChat extends LitElement {
         </div>
       </div>
       ${this.currentDay ? html`<div part="current-day" aria-hidden="true">${this.currentDay}</div>` : nothing}
+      ${this.unreadMark && !this.unreadSeen && firstUnread !== null
+        ? html`<button part="jump-to-unread" type="button" @click=${() => void this.jumpToFirstUnread()}>
+            ${arrowDownIcon()}<span>${t.jumpToUnread(this.unreadMark.count)}</span>
+          </button>`
+        : nothing}
       ${this.atBottom
         ? nothing
         : html`<button

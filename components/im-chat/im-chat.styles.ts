@@ -136,8 +136,27 @@ export default [
     .spacer,
     [part~='loading-older'],
     [part~='beginning'],
-    [part~='date-separator'] {
+    [part~='date-separator'],
+    [part~='unread-divider'] {
       overflow-anchor: none;
+    }
+    /* A rule across the log with its label in the middle, above the first unread message. */
+    [part~='unread-divider'] {
+      flex: none;
+      display: flex;
+      align-items: center;
+      gap: 10px;
+      margin: 12px 4px 8px;
+      font-size: 12.5px;
+      font-weight: 600;
+      color: var(--_im-color-accent);
+    }
+    [part~='unread-divider']::before,
+    [part~='unread-divider']::after {
+      content: '';
+      flex: 1;
+      height: 1px;
+      background: color-mix(in srgb, var(--_im-color-accent) 45%, transparent);
     }
     [part~='date-separator'],
     [part~='current-day'] {
@@ -363,6 +382,30 @@ export default [
       font-size: 13px;
       font-weight: 500;
       cursor: pointer;
+    }
+    /* Jumps up to the unread divider; top right, where the new-messages pill is at the bottom. */
+    [part~='jump-to-unread'] {
+      position: absolute;
+      inset-inline-end: 20px;
+      top: 12px;
+      z-index: 2;
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      height: 32px;
+      padding: 0 14px 0 10px;
+      border: none;
+      border-radius: 16px;
+      background: var(--_im-color-accent);
+      color: var(--_im-color-accent-text);
+      box-shadow: var(--_im-shadow-raised);
+      font: inherit;
+      font-size: 13px;
+      font-weight: 500;
+      cursor: pointer;
+    }
+    [part~='jump-to-unread'] .im-icon {
+      transform: rotate(180deg);
     }
     [part~='new-messages'].count {
       background: var(--_im-color-accent);
