@@ -10,7 +10,8 @@ import type { ImTheme } from '../context.js';
 import type { ImStrings } from '../i18n/strings.js';
 import { avatar, hueOf } from '../shared/avatar.js';
 import { ClientController } from '../shared/client-controller.js';
-import { isoTime, isSameDay, startOfDay } from '../shared/format.js';
+import { formatClock, formatDayLabel, isoTime, isSameDay, startOfDay } from '../shared/format.js';
+import { intlLocaleFor } from '../i18n/locale.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { renderStorageNotice, storageNoticeStyles } from '../shared/storage-notice.js';
 import { alertIcon, arrowDownIcon, chatIcon, clockIcon, doubleTickIcon, retryIcon, sendIcon, tickIcon } from '../shared/icons.js';
@@ -53,6 +54,18 @@ const UNREAD_MAX_PAGES = 200;
 const UNREAD_JUMP_TOP = 88;
 /** Consecutive messages from one sender within this time are grouped. */
 const GROUP_GAP_MS = 5 * 60 * 1000;
+
+// The first date formatter a page creates costs several ms (locale data); create the ones the
+// first painted rows need (clock time, day heading, in the page's language) while the page is
+// idle, not when a conversation opens.
+if (typeof requestIdleCallback === 'function' && typeof document !== 'undefined') {
+  requestIdleCallback(() => {
+    const tag = intlLocaleFor(document.documentElement.lang || 'en');
+    formatClock(0, tag);
+    formatDayLabel(0, Date.now(), tag);
+    formatDayLabel(Date.now(), Date.now(), tag);
+  });
+}
 
 /**
  * Chat order: acknowledged messages by `seq`; messages without a seq (failed ones)
@@ -321,6 +334,10 @@ export class ImChat extends LitElement {
   private readonly rowHeights = new RowHeights();
   /** The slice of `messages` the last render put in the DOM. */
   private range: RowRange = { start: 0, end: 0 };
+  /** The message rows of that slice, in order, as of the last render (scroll handlers read them every event; querying each time showed in scroll frames). */
+  private rowEls: HTMLElement[] = [];
+  /** The day headings of that slice, by day (start of day, ms). */
+  private dayHeadings = new Map<number, HTMLElement>();
   /** Set when a page of older messages came back empty without reaching the start (offline). */
   private olderBlocked = false;
   /** The older page being fetched, so that a second caller can wait for it instead of returning at once. */
@@ -538,7 +555,8 @@ export class ImChat extends LitElement {
       this.forceBottom = true;
       await this.updateComplete;
       if (generation !== this.generation) return;
-      if (!(await this.restorePosition(id, generation))) this.scrollToBottom();
+      // That render already ended at the newest message (no second render before the first paint).
+      if (!(await this.restorePosition(id, generation))) this.maybeMarkRead();
       if (generation !== this.generation) return;
       this.fillViewport();
     } catch (err) {
@@ -822,6 +840,22 @@ export class ImChat extends LitElement {
   }
 
   /**
+   * Gives a message's time its tooltip (the full date and time) when the pointer reaches it.
+   * Formatting it for every row up front put the creation of a date formatter (~10 ms) in
+   * the way of the first painted message.
+   */
+  private onPointerOver(event: PointerEvent): void {
+    const time = (event.target as Element | null)?.closest?.('time[part~="time"]') as HTMLTimeElement | null;
+    if (!time) return;
+    const locale = this.i18n.intl;
+    if (time.title && time.dataset['titleLocale'] === locale) return;
+    const ms = Date.parse(time.dateTime);
+    if (Number.isNaN(ms)) return;
+    time.title = this.i18n.full(ms);
+    time.dataset['titleLocale'] = locale;
+  }
+
+  /**
    * Whether older messages should be fetched: well before the top (rows outside the window
    * cost no DOM), because a page that lands while the view is at scrollTop 0 must be
    * compensated by script, which the browser counts as a layout shift; above 0, CSS scroll
@@ -837,9 +871,26 @@ export class ImChat extends LitElement {
     this.viewAnchorScrollTop = log.scrollTop;
   }
 
-  /** The message rows in the DOM, in order (the window of `messages`). */
+  /** Notes the rows and day headings the render left in the log (one walk over its children, no selector matching). */
+  private noteRenderedRows(log: HTMLElement): void {
+    const rows: HTMLElement[] = [];
+    const headings = new Map<number, HTMLElement>();
+    const content = log.firstElementChild;
+    for (let el = content?.firstElementChild ?? null; el; el = el.nextElementSibling) {
+      if (!(el instanceof HTMLElement)) continue;
+      if (el.dataset['msgId'] !== undefined) rows.push(el);
+      else if (el.dataset['day'] !== undefined) headings.set(Number(el.dataset['day']), el);
+    }
+    this.rowEls = rows;
+    this.dayHeadings = headings;
+  }
+
+  /** The message rows in the DOM, in order (the window of `messages`), as the last render left them. */
   private renderedRows(log: HTMLElement): HTMLElement[] {
-    return [...log.querySelectorAll<HTMLElement>(':scope > .content > [data-msg-id]')];
+    const rows = this.rowEls;
+    if (rows.length && rows[0]!.parentElement?.parentElement === log && rows[rows.length - 1]!.isConnected) return rows;
+    this.noteRenderedRows(log);
+    return this.rowEls;
   }
 
   /** How far beyond the view the window renders (px above and below). */
@@ -886,7 +937,7 @@ export class ImChat extends LitElement {
     let label = '';
     if (m && log.scrollTop > 0) {
       const day = startOfDay(m.sendTime);
-      const heading = log.querySelector<HTMLElement>(`[part~="date-separator"][data-day="${day}"]`);
+      const heading = this.dayHeadings.get(day);
       const headingInView = !!heading && heading.getBoundingClientRect().bottom > log.getBoundingClientRect().top;
       if (!headingInView) label = this.i18n.dayLabel(day, Date.now());
     }
@@ -905,7 +956,7 @@ export class ImChat extends LitElement {
   private findAnchor(): Anchor | null {
     const log = this.log;
     if (!log) return null;
-    const rows = log.querySelectorAll<HTMLElement>('[data-msg-id]');
+    const rows = this.renderedRows(log);
     if (rows.length === 0) return null;
     const top = log.getBoundingClientRect().top;
     let lo = 0;
@@ -973,6 +1024,7 @@ export class ImChat extends LitElement {
     else this.observedLog = null;
     if (changed.has('conversationID')) this.restoreDraft();
     if (!log) return;
+    this.noteRenderedRows(log);
     this.measureRows(log);
     if (this.stick) {
       log.scrollTop = log.scrollHeight;
@@ -1032,6 +1084,11 @@ export class ImChat extends LitElement {
     if (input.value.trim()) this.notifyTyping('typing');
     const empty = input.value.trim() === '';
     if (empty !== this.composerEmpty) this.composerEmpty = empty;
+    // Empty: the CSS height (one row), without forcing a layout (this runs as a conversation opens).
+    if (!input.value) {
+      input.style.height = '';
+      return;
+    }
     // Grow with the text up to the CSS max-height, then scroll inside.
     input.style.height = 'auto';
     input.style.height = `${input.scrollHeight + (input.offsetHeight - input.clientHeight)}px`;
@@ -1709,7 +1766,7 @@ export class ImChat extends LitElement {
             : html`<span class="sr-only">${own ? t.you : senderName}:</span>`}
           ${forwardedFrom ? html`<span part="forwarded" class="forwarded">${this.mt.forwarded(forwardedFrom)}</span>` : nothing}
           <div part="content" class="content-${m.contentType}">${rendererFor(m).render(this.renderCtx(m))}</div><span part="meta">
-            <time part="time" datetime=${isoTime(m.sendTime)} title=${this.i18n.full(m.sendTime)}
+            <time part="time" datetime=${isoTime(m.sendTime)}
               >${this.i18n.clock(m.sendTime)}</time
             >${this.renderStatus(m)}
           </span>
@@ -1786,6 +1843,7 @@ export class ImChat extends LitElement {
         aria-busy=${this.loadingOlder ? 'true' : 'false'}
         tabindex="0"
         @scroll=${this.onScroll}
+        @pointerover=${this.onPointerOver}
       >
         <div class="content">
           ${top}

@@ -165,7 +165,6 @@ export default [
       padding: 3px 12px;
       border-radius: 999px;
       background: color-mix(in srgb, var(--_im-color-bg) 88%, transparent);
-      backdrop-filter: blur(6px);
       box-shadow: var(--_im-shadow);
       font-size: 12.5px;
       font-weight: 500;
@@ -173,6 +172,9 @@ export default [
     }
     /* Floats over the top of the log (outside the scroller, so it never shifts with the rows). */
     [part~='current-day'] {
+      /* Only the floating label has rows behind it; a day heading in the column does not, and a
+         backdrop filter on each would be redrawn on every scrolled frame for nothing. */
+      backdrop-filter: blur(6px);
       position: absolute;
       top: 0;
       left: 0;
