@@ -27,6 +27,10 @@ export interface ImStrings {
   beginning: string;
   noMessages: string;
   newMessages: (count: number) => string;
+  /** The divider above the first message that was unread when the conversation was opened. */
+  unreadDivider: string;
+  /** The pill that jumps up to that divider. */
+  jumpToUnread: (count: number) => string;
   scrollToBottom: string;
   placeholder: string;
   send: string;
@@ -96,6 +100,8 @@ export const defaultStrings: ImStrings = {
   noMessages: 'No messages yet. Say hello!',
   newMessages: (n) => `${formatCount(n)} ${plural(n, 'new message', 'new messages')}`,
   scrollToBottom: 'Scroll to the newest message',
+  unreadDivider: 'Unread messages',
+  jumpToUnread: (n) => `${formatCount(n)} ${plural(n, 'unread message', 'unread messages')}`,
   placeholder: 'Write a message…',
   send: 'Send',
   composerLabel: 'Message',

@@ -46,6 +46,8 @@ export const zhHans: ImLocaleTables = {
     noMessages: '还没有消息，打个招呼吧！',
     newMessages: (c) => `${n(c)} 条新消息`,
     scrollToBottom: '回到最新消息',
+    unreadDivider: '以下为未读消息',
+    jumpToUnread: (c) => `${n(c)} 条未读消息`,
     placeholder: '输入消息…',
     send: '发送',
     composerLabel: '消息',

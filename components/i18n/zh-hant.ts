@@ -46,6 +46,8 @@ export const zhHant: ImLocaleTables = {
     noMessages: '還沒有訊息，打個招呼吧！',
     newMessages: (c) => `${n(c)} 則新訊息`,
     scrollToBottom: '回到最新訊息',
+    unreadDivider: '以下為未讀訊息',
+    jumpToUnread: (c) => `${n(c)} 則未讀訊息`,
     placeholder: '輸入訊息…',
     send: '傳送',
     composerLabel: '訊息',

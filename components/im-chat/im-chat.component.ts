@@ -10,7 +10,8 @@ import type { ImTheme } from '../context.js';
 import type { ImStrings } from '../i18n/strings.js';
 import { avatar, hueOf } from '../shared/avatar.js';
 import { ClientController } from '../shared/client-controller.js';
-import { isoTime, isSameDay, startOfDay } from '../shared/format.js';
+import { formatClock, formatDayLabel, isoTime, isSameDay, startOfDay } from '../shared/format.js';
+import { intlLocaleFor } from '../i18n/locale.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { renderStorageNotice, storageNoticeStyles } from '../shared/storage-notice.js';
 import { alertIcon, arrowDownIcon, chatIcon, clockIcon, doubleTickIcon, retryIcon, sendIcon, tickIcon } from '../shared/icons.js';
@@ -48,8 +49,24 @@ const BOTTOM_SLACK = 32;
 const TOP_PREFETCH = 320;
 /** Older pages loaded at most to bring back the message a reader left a conversation at. */
 const RESTORE_MAX_PAGES = 20;
+/** Older pages loaded at most to reach the first unread message (200 pages of 30 is 6,000 messages). */
+const UNREAD_MAX_PAGES = 200;
+/** Where a jump to the first unread puts that message's top (px below the log's top): room for the divider (and a day heading) above it. */
+const UNREAD_JUMP_TOP = 88;
 /** Consecutive messages from one sender within this time are grouped. */
 const GROUP_GAP_MS = 5 * 60 * 1000;
+
+// The first date formatter a page creates costs several ms (locale data); create the ones the
+// first painted rows need (clock time, day heading, in the page's language) while the page is
+// idle, not when a conversation opens.
+if (typeof requestIdleCallback === 'function' && typeof document !== 'undefined') {
+  requestIdleCallback(() => {
+    const tag = intlLocaleFor(document.documentElement.lang || 'en');
+    formatClock(0, tag);
+    formatDayLabel(0, Date.now(), tag);
+    formatDayLabel(Date.now(), Date.now(), tag);
+  });
+}
 
 /**
  * Chat order: acknowledged messages by `seq`; messages without a seq (failed ones)
@@ -92,6 +109,11 @@ interface Anchor {
  * Scrolling up loads older pages without moving what you are reading. Messages
  * are marked read while the list is at the bottom and the page is visible.
  *
+ * A conversation opened with unread messages opens at the newest message, with an
+ * "Unread messages" divider above the first of them (kept while it stays open) and,
+ * while that divider has not been in view, a "↑ N unread messages" pill that jumps
+ * to it (`jumpToFirstUnread()`, loading older pages as needed).
+ *
  * @event im-reload-request - The storage notice's Reload was pressed; cancelable (the page reloads unless prevented). `detail: { reason }`.
  * @event im-message-sent - The server accepted a message sent from the composer (or retried). `detail: { message }`.
  * @event im-message-failed - Sending failed. `detail: { message | null, error: { code, message } }`.
@@ -128,6 +150,8 @@ interface Anchor {
  * @csspart retry-button - Retries a failed message.
  * @csspart reload-button - Loads the conversation again after it failed to load.
  * @csspart new-messages - The "N new messages ↓" / scroll-to-bottom button.
+ * @csspart unread-divider - "Unread messages": the divider above the first message that was unread when the conversation was opened.
+ * @csspart jump-to-unread - The "↑ N unread messages" pill, shown until the unread divider has been in view; jumps to it.
  * @csspart composer - The composer bar (a form).
  * @csspart input - The composer's text area.
  * @csspart send-button - The send button.
@@ -285,6 +309,10 @@ export class ImChat extends LitElement {
   @state() private highlight: string | null = null;
   /** The day label floating over the log (the day of the topmost row when its heading is out of view), or ''. */
   @state() private currentDay = '';
+  /** What was unread when the conversation was opened: others' messages after `afterSeq`, `count` of them; null if nothing. */
+  @state() private unreadMark: { afterSeq: number; count: number } | null = null;
+  /** The unread divider has been in view (or jumped to): the pill is no longer shown. */
+  @state() private unreadSeen = false;
 
   @query('[part~="log"]') private log!: HTMLElement | null;
   @query('[part~="input"]') private input!: HTMLTextAreaElement | null;
@@ -308,8 +336,18 @@ export class ImChat extends LitElement {
   private readonly rowHeights = new RowHeights();
   /** The slice of `messages` the last render put in the DOM. */
   private range: RowRange = { start: 0, end: 0 };
+  /** The message rows of that slice, in order, as of the last render (scroll handlers read them every event; querying each time showed in scroll frames). */
+  private rowEls: HTMLElement[] = [];
+  /** The day headings of that slice, by day (start of day, ms). */
+  private dayHeadings = new Map<number, HTMLElement>();
   /** Set when a page of older messages came back empty without reaching the start (offline). */
   private olderBlocked = false;
+  /** The older page being fetched, so that a second caller can wait for it instead of returning at once. */
+  private olderPage: Promise<unknown> | null = null;
+  /** Whether `unreadMark` was taken for this open (from the first copy of the conversation it got). */
+  private unreadNoted = false;
+  /** `firstUnread()` for the last `messages` array it looked at. */
+  private firstUnreadMemo: { list: readonly MessageItem[]; self: string; mark: object; end: boolean; id: string | null | undefined } | null = null;
   private drafts = new Map<string, string>();
   /** Where the reader was in each conversation they left scrolled up (restored when they come back). */
   private positions = new Map<string, Anchor>();
@@ -440,12 +478,19 @@ export class ImChat extends LitElement {
   async loadOlder(): Promise<void> {
     const client = this.clients.client;
     const id = this.conversationID;
+    if (this.loadingOlder && this.olderPage) {
+      // Let a caller that pages in a loop (jumps) wait for the page in flight.
+      await this.olderPage.catch(() => undefined);
+      return;
+    }
     if (!client || !id || this.phase !== 'ready' || this.loadingOlder || this.isEnd) return;
     const generation = this.generation;
     const oldest = this.messages[0] ?? null;
     this.loadingOlder = true;
     try {
-      const page = await client.getAdvancedHistoryMessageList({ conversationID: id, startMsg: oldest, count: this.pageSize });
+      const request = client.getAdvancedHistoryMessageList({ conversationID: id, startMsg: oldest, count: this.pageSize });
+      this.olderPage = request;
+      const page = await request;
       if (generation !== this.generation) return;
       const added = this.merge(page.messageList);
       this.isEnd = page.isEnd;
@@ -453,7 +498,10 @@ export class ImChat extends LitElement {
     } catch {
       if (generation === this.generation) this.olderBlocked = true;
     } finally {
-      if (generation === this.generation) this.loadingOlder = false;
+      if (generation === this.generation) {
+        this.loadingOlder = false;
+        this.olderPage = null;
+      }
     }
     // Still near the top (a page shorter than the prefetch distance, or the reader sits at the
     // top, where no further scroll event comes): fetch the next one.
@@ -483,6 +531,10 @@ export class ImChat extends LitElement {
     this.forceBottom = true;
     this.atBottom = true;
     this.anchor = null;
+    this.olderPage = null;
+    this.unreadNoted = false;
+    this.unreadMark = null;
+    this.unreadSeen = false;
   }
 
   private async open(): Promise<void> {
@@ -508,7 +560,8 @@ export class ImChat extends LitElement {
       this.forceBottom = true;
       await this.updateComplete;
       if (generation !== this.generation) return;
-      if (!(await this.restorePosition(id, generation))) this.scrollToBottom();
+      // That render already ended at the newest message (no second render before the first paint).
+      if (!(await this.restorePosition(id, generation))) this.maybeMarkRead();
       if (generation !== this.generation) return;
       this.fillViewport();
     } catch (err) {
@@ -523,7 +576,9 @@ export class ImChat extends LitElement {
   private async fetchConversation(client: ImClientApi, id: string, generation: number): Promise<void> {
     try {
       const c = await client.getConversationByID(id);
-      if (generation === this.generation) this.conversation = c;
+      if (generation !== this.generation) return;
+      this.noteUnread(c);
+      this.conversation = c;
     } catch {
       // Not cached and offline, or not a conversation of ours: the header falls back to the ID.
     }
@@ -636,11 +691,60 @@ export class ImChat extends LitElement {
     const c = list.find((x) => x.conversationID === id);
     if (!c) return;
     const prev = this.conversation;
+    this.noteUnread(c);
     this.conversation = prev && prev.peerReadSeq > c.peerReadSeq ? { ...c, peerReadSeq: prev.peerReadSeq } : c;
     if (c.unreadCount > 0) this.maybeMarkRead();
   }
 
   // ---- read state ----------------------------------------------------------
+
+  /**
+   * Takes what is unread from the first copy of the conversation this open gets (before the
+   * view marks it read): the unread divider and pill show that for as long as it stays open.
+   */
+  private noteUnread(c: ConversationItem): void {
+    if (this.unreadNoted) return;
+    this.unreadNoted = true;
+    this.unreadMark = c.unreadCount > 0 ? { afterSeq: c.hasReadSeq, count: c.unreadCount } : null;
+    this.unreadSeen = false;
+  }
+
+  /**
+   * The first message that was unread at open: the oldest from someone else with a seq
+   * above the read mark (the server counts unread the same way). Null when nothing was
+   * unread (or no such message exists); undefined while it may still be in an older page.
+   */
+  private firstUnread(): string | null | undefined {
+    const mark = this.unreadMark;
+    if (!mark) return null;
+    const list = this.messages;
+    const memo = this.firstUnreadMemo;
+    if (memo && memo.list === list && memo.self === this.selfID && memo.mark === mark && memo.end === this.isEnd) return memo.id;
+    let found: string | null = null;
+    let oldestSeq = Infinity;
+    for (const m of list) {
+      if (m.seq <= 0) continue;
+      if (oldestSeq === Infinity) oldestSeq = m.seq;
+      if (m.seq > mark.afterSeq && m.sendID !== this.selfID) {
+        found = m.clientMsgID;
+        break;
+      }
+    }
+    // Every message after the read mark is loaded once the oldest loaded seq reaches it.
+    const id = this.isEnd || oldestSeq <= mark.afterSeq + 1 ? found : undefined;
+    this.firstUnreadMemo = { list, self: this.selfID, mark, end: this.isEnd, id };
+    return id;
+  }
+
+  /** Notes that the reader has seen the unread divider once it is in view (the pill then goes). */
+  private checkUnreadSeen(log: HTMLElement): void {
+    if (!this.unreadMark || this.unreadSeen) return;
+    const divider = log.querySelector<HTMLElement>('[part~="unread-divider"]');
+    if (!divider) return;
+    const box = divider.getBoundingClientRect();
+    const view = log.getBoundingClientRect();
+    if (box.bottom > view.top && box.top < view.bottom) this.unreadSeen = true;
+  }
 
   private maybeMarkRead(): void {
     const client = this.clients.client;
@@ -734,9 +838,26 @@ export class ImChat extends LitElement {
     }
     this.noteViewAnchor(log);
     this.updateCurrentDay(log);
+    this.checkUnreadSeen(log);
     // Re-window before the rendered rows run out (the render happens before the next paint).
     if (!this.windowCovers(log)) this.requestUpdate();
     if (this.nearTop(log) && !this.olderBlocked) void this.loadOlder();
+  }
+
+  /**
+   * Gives a message's time its tooltip (the full date and time) when the pointer reaches it.
+   * Formatting it for every row up front put the creation of a date formatter (~10 ms) in
+   * the way of the first painted message.
+   */
+  private onPointerOver(event: PointerEvent): void {
+    const time = (event.target as Element | null)?.closest?.('time[part~="time"]') as HTMLTimeElement | null;
+    if (!time) return;
+    const locale = this.i18n.intl;
+    if (time.title && time.dataset['titleLocale'] === locale) return;
+    const ms = Date.parse(time.dateTime);
+    if (Number.isNaN(ms)) return;
+    time.title = this.i18n.full(ms);
+    time.dataset['titleLocale'] = locale;
   }
 
   /**
@@ -755,9 +876,26 @@ export class ImChat extends LitElement {
     this.viewAnchorScrollTop = log.scrollTop;
   }
 
-  /** The message rows in the DOM, in order (the window of `messages`). */
+  /** Notes the rows and day headings the render left in the log (one walk over its children, no selector matching). */
+  private noteRenderedRows(log: HTMLElement): void {
+    const rows: HTMLElement[] = [];
+    const headings = new Map<number, HTMLElement>();
+    const content = log.firstElementChild;
+    for (let el = content?.firstElementChild ?? null; el; el = el.nextElementSibling) {
+      if (!(el instanceof HTMLElement)) continue;
+      if (el.dataset['msgId'] !== undefined) rows.push(el);
+      else if (el.dataset['day'] !== undefined) headings.set(Number(el.dataset['day']), el);
+    }
+    this.rowEls = rows;
+    this.dayHeadings = headings;
+  }
+
+  /** The message rows in the DOM, in order (the window of `messages`), as the last render left them. */
   private renderedRows(log: HTMLElement): HTMLElement[] {
-    return [...log.querySelectorAll<HTMLElement>(':scope > .content > [data-msg-id]')];
+    const rows = this.rowEls;
+    if (rows.length && rows[0]!.parentElement?.parentElement === log && rows[rows.length - 1]!.isConnected) return rows;
+    this.noteRenderedRows(log);
+    return this.rowEls;
   }
 
   /** How far beyond the view the window renders (px above and below). */
@@ -785,9 +923,10 @@ export class ImChat extends LitElement {
     let prevTop = 0;
     let prevID = '';
     for (const row of rows) {
-      // A day heading right above a row counts with it (the spacers then hold headings too).
-      const heading = row.previousElementSibling?.matches('[part~="date-separator"]') ? row.previousElementSibling : null;
-      const top = (heading ?? row).getBoundingClientRect().top;
+      // A day heading or the unread divider right above a row counts with it (the spacers then hold them too).
+      let lead: Element = row;
+      for (let p = row.previousElementSibling; p?.matches('[part~="date-separator"], [part~="unread-divider"]'); p = p.previousElementSibling) lead = p;
+      const top = lead.getBoundingClientRect().top;
       if (prevID) this.rowHeights.set(prevID, top - prevTop);
       prevTop = top;
       prevID = row.dataset['msgId']!;
@@ -803,7 +942,7 @@ export class ImChat extends LitElement {
     let label = '';
     if (m && log.scrollTop > 0) {
       const day = startOfDay(m.sendTime);
-      const heading = log.querySelector<HTMLElement>(`[part~="date-separator"][data-day="${day}"]`);
+      const heading = this.dayHeadings.get(day);
       const headingInView = !!heading && heading.getBoundingClientRect().bottom > log.getBoundingClientRect().top;
       if (!headingInView) label = this.i18n.dayLabel(day, Date.now());
     }
@@ -822,7 +961,7 @@ export class ImChat extends LitElement {
   private findAnchor(): Anchor | null {
     const log = this.log;
     if (!log) return null;
-    const rows = log.querySelectorAll<HTMLElement>('[data-msg-id]');
+    const rows = this.renderedRows(log);
     if (rows.length === 0) return null;
     const top = log.getBoundingClientRect().top;
     let lo = 0;
@@ -890,6 +1029,7 @@ export class ImChat extends LitElement {
     else this.observedLog = null;
     if (changed.has('conversationID')) this.restoreDraft();
     if (!log) return;
+    this.noteRenderedRows(log);
     this.measureRows(log);
     if (this.stick) {
       log.scrollTop = log.scrollHeight;
@@ -900,6 +1040,7 @@ export class ImChat extends LitElement {
     }
     this.noteViewAnchor(log);
     this.anchor = null;
+    this.checkUnreadSeen(log);
   }
 
   // ---- composer ------------------------------------------------------------
@@ -948,6 +1089,11 @@ export class ImChat extends LitElement {
     if (input.value.trim()) this.notifyTyping('typing');
     const empty = input.value.trim() === '';
     if (empty !== this.composerEmpty) this.composerEmpty = empty;
+    // Empty: the CSS height (one row), without forcing a layout (this runs as a conversation opens).
+    if (!input.value) {
+      input.style.height = '';
+      return;
+    }
     // Grow with the text up to the CSS max-height, then scroll inside.
     input.style.height = 'auto';
     input.style.height = `${input.scrollHeight + (input.offsetHeight - input.clientHeight)}px`;
@@ -1252,6 +1398,35 @@ export class ImChat extends LitElement {
     setTimeout(() => {
       if (this.highlight === clientMsgID) this.highlight = null;
     }, 1600);
+    return true;
+  }
+
+  /**
+   * Scrolls to the "Unread messages" divider above the first message that was unread when
+   * the conversation was opened, loading older pages until that message is there. Resolves
+   * false when nothing was unread or it could not be loaded (offline, or very far back).
+   */
+  async jumpToFirstUnread(): Promise<boolean> {
+    const generation = this.generation;
+    if (!this.unreadMark) return false;
+    this.unreadSeen = true;
+    for (let i = 0; i < UNREAD_MAX_PAGES && this.firstUnread() === undefined && !this.isEnd && !this.olderBlocked; i++) {
+      await this.loadOlder();
+      if (generation !== this.generation) return false;
+    }
+    const id = this.firstUnread();
+    if (!id) return false;
+    const log = this.log;
+    this.pendingAnchor = { id, top: Math.min(UNREAD_JUMP_TOP, (log?.clientHeight ?? 0) / 3) };
+    this.requestUpdate();
+    await this.updateComplete;
+    const after = this.log;
+    if (after && generation === this.generation) {
+      const bottom = after.scrollHeight - after.scrollTop - after.clientHeight <= BOTTOM_SLACK;
+      this.stick = bottom;
+      this.atBottom = bottom;
+      this.noteViewAnchor(after);
+    }
     return true;
   }
 
@@ -1596,7 +1771,7 @@ export class ImChat extends LitElement {
             : html`<span class="sr-only">${own ? t.you : senderName}:</span>`}
           ${forwardedFrom ? html`<span part="forwarded" class="forwarded">${this.mt.forwarded(forwardedFrom)}</span>` : nothing}
           <div part="content" class="content-${m.contentType}">${rendererFor(m).render(this.renderCtx(m))}</div><span part="meta">
-            <time part="time" datetime=${isoTime(m.sendTime)} title=${this.i18n.full(m.sendTime)}
+            <time part="time" datetime=${isoTime(m.sendTime)}
               >${this.i18n.clock(m.sendTime)}</time
             >${this.renderStatus(m)}
           </span>
@@ -1637,15 +1812,20 @@ export class ImChat extends LitElement {
     const after = this.rowHeights.sum(list, range.end, list.length);
     // Rows and day headings are siblings (no per-day containers): a container whose top moved
     // as rows came and went above the view would count as a layout shift, though nothing seen moves.
+    const firstUnread = this.firstUnread();
     const items: Array<{ key: string; day: number; index: number }> = [];
     for (let i = range.start; i < range.end; i++) {
       const m = list[i]!;
       const day = startOfDay(m.sendTime);
       const prev = list[i - 1];
       if (!prev || startOfDay(prev.sendTime) !== day) items.push({ key: `day-${day}`, day, index: -1 });
+      if (m.clientMsgID === firstUnread) items.push({ key: 'unread-divider', day, index: -2 });
       items.push({ key: m.clientMsgID, day, index: i });
     }
     const renderItem = (item: { day: number; index: number }) => {
+      if (item.index === -2) {
+        return html`<div part="unread-divider" role="separator" aria-label=${t.unreadDivider}><span>${t.unreadDivider}</span></div>`;
+      }
       if (item.index < 0) {
         return html`<div part="date-separator" data-day=${item.day}>${this.i18n.dayLabel(item.day, now)}</div>`;
       }
@@ -1668,6 +1848,7 @@ export class ImChat extends LitElement {
         aria-busy=${this.loadingOlder ? 'true' : 'false'}
         tabindex="0"
         @scroll=${this.onScroll}
+        @pointerover=${this.onPointerOver}
       >
         <div class="content">
           ${top}
@@ -1677,6 +1858,11 @@ export class ImChat extends LitElement {
         </div>
       </div>
       ${this.currentDay ? html`<div part="current-day" aria-hidden="true">${this.currentDay}</div>` : nothing}
+      ${this.unreadMark && !this.unreadSeen && firstUnread !== null
+        ? html`<button part="jump-to-unread" type="button" @click=${() => void this.jumpToFirstUnread()}>
+            ${arrowDownIcon()}<span>${t.jumpToUnread(this.unreadMark.count)}</span>
+          </button>`
+        : nothing}
       ${this.atBottom
         ? nothing
         : html`<button

@@ -136,8 +136,27 @@ export default [
     .spacer,
     [part~='loading-older'],
     [part~='beginning'],
-    [part~='date-separator'] {
+    [part~='date-separator'],
+    [part~='unread-divider'] {
       overflow-anchor: none;
+    }
+    /* A rule across the log with its label in the middle, above the first unread message. */
+    [part~='unread-divider'] {
+      flex: none;
+      display: flex;
+      align-items: center;
+      gap: 10px;
+      margin: 12px 4px 8px;
+      font-size: 12.5px;
+      font-weight: 600;
+      color: var(--_im-color-accent);
+    }
+    [part~='unread-divider']::before,
+    [part~='unread-divider']::after {
+      content: '';
+      flex: 1;
+      height: 1px;
+      background: color-mix(in srgb, var(--_im-color-accent) 45%, transparent);
     }
     [part~='date-separator'],
     [part~='current-day'] {
@@ -146,7 +165,6 @@ export default [
       padding: 3px 12px;
       border-radius: 999px;
       background: color-mix(in srgb, var(--_im-color-bg) 88%, transparent);
-      backdrop-filter: blur(6px);
       box-shadow: var(--_im-shadow);
       font-size: 12.5px;
       font-weight: 500;
@@ -154,6 +172,9 @@ export default [
     }
     /* Floats over the top of the log (outside the scroller, so it never shifts with the rows). */
     [part~='current-day'] {
+      /* Only the floating label has rows behind it; a day heading in the column does not, and a
+         backdrop filter on each would be redrawn on every scrolled frame for nothing. */
+      backdrop-filter: blur(6px);
       position: absolute;
       top: 0;
       left: 0;
@@ -363,6 +384,30 @@ export default [
       font-size: 13px;
       font-weight: 500;
       cursor: pointer;
+    }
+    /* Jumps up to the unread divider; top right, where the new-messages pill is at the bottom. */
+    [part~='jump-to-unread'] {
+      position: absolute;
+      inset-inline-end: 20px;
+      top: 12px;
+      z-index: 2;
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      height: 32px;
+      padding: 0 14px 0 10px;
+      border: none;
+      border-radius: 16px;
+      background: var(--_im-color-accent);
+      color: var(--_im-color-accent-text);
+      box-shadow: var(--_im-shadow-raised);
+      font: inherit;
+      font-size: 13px;
+      font-weight: 500;
+      cursor: pointer;
+    }
+    [part~='jump-to-unread'] .im-icon {
+      transform: rotate(180deg);
     }
     [part~='new-messages'].count {
       background: var(--_im-color-accent);

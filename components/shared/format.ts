@@ -15,6 +15,18 @@ function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptio
   return f;
 }
 
+const relativeCache = new Map<string, Intl.RelativeTimeFormat>();
+
+/** "today" / "yesterday" in `locale`; one formatter per locale (a day heading asks on every render and scroll). */
+function relativeDays(locale: string | undefined): Intl.RelativeTimeFormat {
+  let f = relativeCache.get(locale ?? '');
+  if (!f) {
+    f = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    relativeCache.set(locale ?? '', f);
+  }
+  return f;
+}
+
 const DAY = 24 * 60 * 60 * 1000;
 
 /** Midnight (local time) of the day holding `t`. */
@@ -61,7 +73,7 @@ function capitalise(s: string): string {
 export function formatDayLabel(t: number, now: number = Date.now(), locale?: string): string {
   const days = dayDiff(t, now);
   if (days === 0 || days === 1) {
-    return capitalise(new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-days, 'day'));
+    return capitalise(relativeDays(locale).format(-days, 'day'));
   }
   if (days > 1 && days < 7) return formatter(locale, { weekday: 'long' }).format(t);
   if (new Date(t).getFullYear() === new Date(now).getFullYear()) {

@@ -72,6 +72,8 @@ export class LocaleController implements ReactiveController {
   private readonly host: LocaleHost;
   private inherited: string | undefined;
   private tagCache = '';
+  /** Between hostUpdate and hostUpdated (the host's render). */
+  private updating = false;
   private memo: { [K in keyof ImLocaleTables]?: Memo<ImLocaleTables[K]> } = {};
 
   constructor(host: LocaleHost) {
@@ -89,6 +91,12 @@ export class LocaleController implements ReactiveController {
 
   /** The language tag as requested, before mapping (`zh-TW`, `en-GB`, `en`). */
   get requested(): string {
+    // While the host renders, the tag noted in hostUpdate holds (a render asks for it per
+    // row and per formatted time; walking up the DOM for `lang` each time showed in scrolling).
+    return this.updating ? this.tagCache : this.currentTag();
+  }
+
+  private currentTag(): string {
     const own = this.host.locale;
     if (own) return own;
     const lang = this.host.getAttribute('lang');
@@ -99,12 +107,21 @@ export class LocaleController implements ReactiveController {
 
   /** The shipped locale whose tables the element shows. */
   get locale(): ImLocale {
-    return resolveLocale(this.requested);
+    return this.mapped().locale;
   }
 
   /** The tag Intl formats with. */
   get intl(): string {
-    return intlLocaleFor(this.requested);
+    return this.mapped().intl;
+  }
+
+  private lastMapped: { tag: string; locale: ImLocale; intl: string } | null = null;
+
+  /** `requested` mapped to a shipped locale and an Intl tag, remembered for the last tag (asked for per formatted time). */
+  private mapped(): { tag: string; locale: ImLocale; intl: string } {
+    const tag = this.requested;
+    if (this.lastMapped?.tag !== tag) this.lastMapped = { tag, locale: resolveLocale(tag), intl: intlLocaleFor(tag) };
+    return this.lastMapped;
   }
 
   /** Whether the element is laid out right-to-left (its computed `direction`). */
@@ -163,13 +180,18 @@ export class LocaleController implements ReactiveController {
   hostConnected(): void {
     live.add(this);
     watchLang();
-    this.tagCache = this.requested;
+    this.tagCache = this.currentTag();
     const locale = this.locale;
     if (!isLocaleLoaded(locale)) this.load(locale);
   }
 
   hostUpdate(): void {
-    this.tagCache = this.requested;
+    this.tagCache = this.currentTag();
+    this.updating = true;
+  }
+
+  hostUpdated(): void {
+    this.updating = false;
   }
 
   hostDisconnected(): void {
@@ -178,7 +200,7 @@ export class LocaleController implements ReactiveController {
 
   /** Re-renders the host when the resolved tag changed. */
   refresh(): void {
-    const tag = this.requested;
+    const tag = this.currentTag();
     if (tag === this.tagCache) return;
     this.tagCache = tag;
     const locale = resolveLocale(tag);

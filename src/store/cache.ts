@@ -214,20 +214,40 @@ export class ImCache {
 
   /**
    * Up to `count` messages of a conversation older than `before` (or the newest
-   * when `before` is null), returned oldest first.
+   * when `before` is null), returned oldest first. Deleted ("delete for me")
+   * messages are skipped and do not count.
+   *
+   * A few round trips per page instead of one per message (a cursor's
+   * `continue()` each cost a task, which showed in scroll frames): a key cursor
+   * walking back from the upper bound `advance()`s to the page's lower edge,
+   * then one `getAll()` reads the page. Only if deleted messages made the page
+   * short does it read the next slice below.
    */
   async pageMessages(conversationID: string, before: MessageItem | null, count: number): Promise<MessageItem[]> {
-    const upper: [string, number, string] = before
+    let upper: [string, number, string] = before
       ? [conversationID, before.sendTime, before.clientMsgID]
       : [conversationID, Number.MAX_SAFE_INTEGER, '\uffff'];
-    const range = this.keyRange.bound([conversationID, -Infinity, ''], upper, false, before !== null);
-    const out: MessageItem[] = [];
-    let cursor = await this.db.transaction('messages').store.index('byConversationTime').openCursor(range, 'prev');
-    while (cursor && out.length < count) {
-      if (cursor.value.status !== MessageStatus.Deleted) out.push(cursor.value);
-      cursor = await cursor.continue();
+    let openUpper = before !== null;
+    const lowest: [string, number, string] = [conversationID, -Infinity, ''];
+    const index = this.db.transaction('messages').store.index('byConversationTime');
+    const slices: MessageItem[][] = [];
+    let found = 0;
+    while (found < count) {
+      const range = this.keyRange.bound(lowest, upper, false, openUpper);
+      let edge = await index.openKeyCursor(range, 'prev');
+      if (!edge) break;
+      const need = count - found;
+      if (need > 1) edge = await edge.advance(need - 1);
+      // Fewer than `need` left: the rest of the conversation is the page.
+      const slice = await index.getAll(edge ? this.keyRange.bound(edge.key, upper, false, openUpper) : range);
+      const kept = slice.filter((m) => m.status !== MessageStatus.Deleted);
+      slices.push(kept);
+      found += kept.length;
+      if (!edge) break;
+      upper = edge.key;
+      openUpper = true;
     }
-    return out.reverse();
+    return slices.reverse().flat();
   }
 
   /** Own messages in a conversation with `seq <= upTo` not yet marked read; marks them and returns them. */

@@ -16,6 +16,7 @@ import { ImClient } from '../../src/client/im-client.js';
 import { singleConversationID } from '../../src/model/conversation-id.js';
 import { loginAs, uniqueUserID } from '../support/server.js';
 import { equal, ok } from '../support/assert.js';
+import { sendMouse } from '@web/test-runner-commands';
 import { frames, mount, part, parts, sendText, text, unmountAll, until } from './helpers.js';
 
 const clients: ImClient[] = [];
@@ -138,6 +139,10 @@ describe('languages (i18n)', () => {
     const zhClock = text(time());
     // Chinese 12-hour clocks say 上午/下午 (or use 24 hours); the tooltip carries the full date with 年.
     ok(/\d{1,2}:\d\d/.test(zhClock), `Chinese clock has a time: "${zhClock}"`);
+    // The tooltip is filled in when the pointer reaches the time.
+    const box = time().getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+    await until(() => time().getAttribute('title'), 'the time tooltip');
     ok(/年/.test(time().getAttribute('title') ?? ''), `full date in Chinese: "${time().getAttribute('title')}"`);
   });
 
