@@ -309,6 +309,9 @@ export class ImChat extends LitElement {
   @state() private highlight: string | null = null;
   /** The day label floating over the log (the day of the topmost row when its heading is out of view), or ''. */
   @state() private currentDay = '';
+  /** The floating day label shows while the log scrolls and fades soon after, so it never sits over a message being read. */
+  @state() private currentDayShown = false;
+  private currentDayTimer: ReturnType<typeof setTimeout> | undefined;
   /** What was unread when the conversation was opened: others' messages after `afterSeq`, `count` of them; null if nothing. */
   @state() private unreadMark: { afterSeq: number; count: number } | null = null;
   /** The unread divider has been in view (or jumped to): the pill is no longer shown. */
@@ -445,6 +448,7 @@ export class ImChat extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearTimeout(this.currentDayTimer);
     document.removeEventListener('visibilitychange', this.onVisibility);
     clearInterval(this.clockTimer);
     this.resizeObserver?.disconnect();
@@ -838,6 +842,9 @@ export class ImChat extends LitElement {
     }
     this.noteViewAnchor(log);
     this.updateCurrentDay(log);
+    this.currentDayShown = true;
+    clearTimeout(this.currentDayTimer);
+    this.currentDayTimer = setTimeout(() => (this.currentDayShown = false), 1200);
     this.checkUnreadSeen(log);
     // Re-window before the rendered rows run out (the render happens before the next paint).
     if (!this.windowCovers(log)) this.requestUpdate();
@@ -1857,7 +1864,7 @@ export class ImChat extends LitElement {
           <div class="spacer spacer-after" aria-hidden="true" style="height:${after}px"></div>
         </div>
       </div>
-      ${this.currentDay ? html`<div part="current-day" aria-hidden="true">${this.currentDay}</div>` : nothing}
+      ${this.currentDay ? html`<div part="current-day" class=${this.currentDayShown ? 'shown' : ''} aria-hidden="true">${this.currentDay}</div>` : nothing}
       ${this.unreadMark && !this.unreadSeen && firstUnread !== null
         ? html`<button part="jump-to-unread" type="button" @click=${() => void this.jumpToFirstUnread()}>
             ${arrowDownIcon()}<span>${t.jumpToUnread(this.unreadMark.count)}</span>

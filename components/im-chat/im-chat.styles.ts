@@ -183,6 +183,12 @@ export default [
       width: max-content;
       margin: 10px auto 0;
       pointer-events: none;
+      opacity: 0;
+      transition: opacity 0.3s;
+    }
+    [part~='current-day'].shown {
+      opacity: 1;
+      transition: none;
     }
     [part~='notice'] {
       align-self: center;

@@ -233,6 +233,25 @@ describe('<im-chat> with thousands of messages', () => {
     ok(now !== null && Math.abs(now - reading.top) < 2, `the message read stays in place (${reading.top} → ${now})`);
   });
 
+  it('floats the day of the rows in view while scrolling, and fades it once the reader stops', async () => {
+    const { client, self } = await cachedClient(600, ['quinn']);
+    const chat = await openChat(client, singleConversationID(self, 'quinn'), { height: 500 });
+    const el = log(chat);
+    // Scroll up step by step until the rows in view belong to a day whose heading is off screen.
+    let label: HTMLElement | null = null;
+    for (let i = 0; i < 40 && !label; i++) {
+      el.scrollTop = Math.max(0, el.scrollTop - 160);
+      await frames(2);
+      label = part(chat, 'current-day');
+    }
+    ok(label, 'a floating day label appears while scrolling through the log');
+    equal(getComputedStyle(label!).opacity, '1', 'it is visible while the log scrolls');
+    const dayLabel = label!.textContent!.trim();
+    ok(dayLabel.length > 0, 'it names a day');
+    // Once scrolling stops it fades, so it never covers a message being read.
+    await until(() => getComputedStyle(part(chat, 'current-day') ?? el).opacity === '0', 'the label fades after scrolling stops', 5000);
+  });
+
   it('jumps to a message far from the rendered rows, centred and highlighted', async () => {
     const { client, self } = await cachedClient(1500, ['pat']);
     const chat = await openChat(client, singleConversationID(self, 'pat'), { height: 500 });
