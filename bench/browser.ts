@@ -79,7 +79,15 @@ export async function browserScenarios(options: { withDeepChat: boolean; quick: 
 
     await fresh(page, kit);
     const big = options.quick ? 20_000 : 100_000;
-    const open = await page.evaluate((n) => (window as any).imkitBench.openLarge(n), big);
+    await page.evaluate((n) => (window as any).imkitBench.openLarge(n), big);
+    // A returning user opens it: the cache was written on an earlier visit. Each open in a freshly
+    // loaded page (nothing in memory), the median of three.
+    const opens: { firstMessageMs: number; domMessageNodes: number }[] = [];
+    for (let run = 0; run < 3; run++) {
+      await fresh(page, kit);
+      opens.push(await page.evaluate((n) => (window as any).imkitBench.openLarge(n, true), big));
+    }
+    const open = opens.sort((a, b) => a.firstMessageMs - b.firstMessageMs)[1]!;
     metrics.push({ name: 'open100k.first_message_ms', value: Math.round(open.firstMessageMs * 10) / 10, unit: 'ms' });
     metrics.push({ name: 'open100k.dom_message_nodes', value: open.domMessageNodes, unit: 'nodes' });
 
@@ -87,6 +95,11 @@ export async function browserScenarios(options: { withDeepChat: boolean; quick: 
     const scroll = await page.evaluate((n) => (window as any).imkitBench.scrollThrough(n, 30), 10_000);
     metrics.push({ name: 'scroll10k.frame_p50_ms', value: percentile(scroll.frames, 50), unit: 'ms' });
     metrics.push({ name: 'scroll10k.frame_p95_ms', value: percentile(scroll.frames, 95), unit: 'ms' });
+    // rAF timestamps are coarsened to 0.1 ms, so on-time 60 Hz frames measure 16.6–16.8 ms; a frame the
+    // page could not make in time shows as (at least) a doubled interval. Their share, next to p95:
+    const vsync = percentile(scroll.frames, 50);
+    const late = scroll.frames.filter((f: number) => f > vsync * 1.5).length;
+    metrics.push({ name: 'scroll10k.dropped_frames_pct', value: Math.round((late / Math.max(1, scroll.frames.length)) * 1000) / 10, unit: '%' });
     metrics.push({ name: 'scroll10k.layout_shift', value: Math.round(scroll.layoutShift * 1000) / 1000, unit: 'CLS' });
     metrics.push({ name: 'scroll10k.messages_reached', value: scroll.messagesReached, unit: 'msgs' });
     metrics.push({ name: 'scroll10k.dom_message_nodes', value: scroll.domMessageNodes, unit: 'nodes' });
