@@ -22,7 +22,9 @@ import { ContentType as CT } from '../../src/model/enums.js';
 import { AT_ALL } from '../../src/model/elems.js';
 import { installBuiltinRenderers, layoutOf, rendererFor, type MessageRenderContext } from './renderers/index.js';
 import type { MessageStrings } from './strings-messages.js';
-import { actionsFor, copyText, type MessageActionID } from './actions/menu.js';
+import { actionsFor, type MessageActionID } from './actions/menu.js';
+import type { ActionHost } from './actions/run.js';
+import { importOnce } from './renderers/lazy.js';
 import { renderOverlay, type Overlay } from './overlays.js';
 import { createForFile, filesOf } from './composer/attach.js';
 import { insertAtCaret, loadEmojiPicker } from './composer/emoji.js';
@@ -50,6 +52,8 @@ const TOP_PREFETCH = 320;
 const RESTORE_MAX_PAGES = 20;
 /** Consecutive messages from one sender within this time are grouped. */
 const GROUP_GAP_MS = 5 * 60 * 1000;
+/** The message actions' handlers: imported when a first action is chosen. */
+const loadActions = importOnce(() => import('./actions/run.js'));
 
 /**
  * Chat order: acknowledged messages by `seq`; messages without a seq (failed ones)
@@ -1316,82 +1320,26 @@ export class ImChat extends LitElement {
     return false;
   }
 
-  private async runAction(m: MessageItem, id: MessageActionID): Promise<void> {
-    const client = this.clients.client;
-    this.menuFor = null;
-    if (!client) return;
+  /** What a chosen action does lives in actions/run.ts, imported on the first action; the action waits for it (it is not dropped). */
+  private async withActions(run: (a: typeof import('./actions/run.js'), host: ActionHost) => unknown): Promise<void> {
     try {
-      switch (id) {
-        case 'reply':
-          this.replyTo = m;
-          this.input?.focus();
-          break;
-        case 'copy':
-          await navigator.clipboard?.writeText(copyText(m));
-          break;
-        case 'forward':
-          this.openForward([m], false);
-          break;
-        case 'select':
-          this.selecting = true;
-          this.selected = new Set([m.clientMsgID]);
-          break;
-        case 'recall':
-          await client.revokeMessage(m);
-          break;
-        case 'delete-me':
-          await client.deleteMessageFromLocalStorage(m);
-          this.dropMessage(m.clientMsgID);
-          break;
-        case 'delete-all':
-          await client.deleteMessage(m);
-          this.dropMessage(m.clientMsgID);
-          break;
-        case 'readers': {
-          this.overlay = { kind: 'readers', message: m, loading: true, readers: [], unread: 0 };
-          const r = await client.getGroupMessageReaderList(m.conversationID, m.clientMsgID);
-          this.overlay = { kind: 'readers', message: m, loading: false, readers: r.readers, unread: r.unreadCount };
-          break;
-        }
-      }
-      this.emit('im-message-action', { action: id, message: m });
+      await run(await loadActions(), this as unknown as ActionHost);
     } catch (err) {
-      const error = toErrorInfo(err);
-      this.composerError = error.message;
-      this.emit('im-message-action-failed', { action: id, message: m, error });
+      this.menuFor = null;
+      this.composerError = toErrorInfo(err).message;
     }
+  }
+
+  private runAction(m: MessageItem, id: MessageActionID): Promise<void> {
+    return this.withActions((a, host) => a.runAction(host, m, id));
   }
 
   private openForward(messages: MessageItem[], merged: boolean): void {
-    const client = this.clients.client;
-    this.overlay = { kind: 'forward', messages, merged, conversations: null };
-    if (!client) return;
-    void client.getAllConversationList().then(
-      (list) => {
-        if (this.overlay?.kind === 'forward') this.overlay = { ...this.overlay, conversations: list };
-      },
-      (err) => {
-        if (this.overlay?.kind === 'forward') this.overlay = { ...this.overlay, conversations: [], error: toErrorInfo(err).message };
-      },
-    );
+    void this.withActions((a, host) => a.openForward(host, messages, merged));
   }
 
-  private async forwardTo(target: ConversationItem): Promise<void> {
-    const client = this.clients.client;
-    const o = this.overlay;
-    if (!client || o?.kind !== 'forward') return;
-    const to = { userID: target.groupID ? '' : target.userID, groupID: target.groupID };
-    try {
-      const list = o.merged
-        ? [await client.createMergerMessage({ messageList: o.messages, title: this.displayName })]
-        : await Promise.all(o.messages.map((m) => client.createForwardMessage(m)));
-      for (const m of list) await client.sendMessage(m, to.userID, to.groupID);
-      this.overlay = null;
-      this.selecting = false;
-      this.selected = new Set();
-    } catch (err) {
-      this.overlay = { ...o, error: toErrorInfo(err).message };
-    }
+  private forwardTo(target: ConversationItem): Promise<void> {
+    return this.withActions((a, host) => a.forwardTo(host, target));
   }
 
   private toggleSelected(id: string): void {
@@ -1401,16 +1349,8 @@ export class ImChat extends LitElement {
     this.selected = next;
   }
 
-  private async deleteSelected(): Promise<void> {
-    const client = this.clients.client;
-    if (!client) return;
-    for (const id of this.selected) {
-      const m = this.byID.get(id);
-      if (m) await client.deleteMessageFromLocalStorage(m).catch(() => undefined);
-      this.dropMessage(id);
-    }
-    this.selecting = false;
-    this.selected = new Set();
+  private deleteSelected(): Promise<void> {
+    return this.withActions((a, host) => a.deleteSelected(host));
   }
 
   private renderActions(m: MessageItem): TemplateResult | typeof nothing {
