@@ -15,14 +15,14 @@ import { LocaleController } from '../shared/locale-controller.js';
 import { renderStorageNotice, storageNoticeStyles } from '../shared/storage-notice.js';
 import { alertIcon, arrowDownIcon, chatIcon, clockIcon, doubleTickIcon, retryIcon, sendIcon, tickIcon } from '../shared/icons.js';
 import { messageText } from '../shared/message-text.js';
-import { menuKeydown, OpenerFocusController } from '../shared/focus-trap.js';
+import { OpenerFocusController } from '../shared/focus-trap.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import styles from './im-chat.styles.js';
 import { ContentType as CT } from '../../src/model/enums.js';
 import { AT_ALL } from '../../src/model/elems.js';
 import { installBuiltinRenderers, layoutOf, rendererFor, type MessageRenderContext } from './renderers/index.js';
 import type { MessageStrings } from './strings-messages.js';
-import { actionsFor, type MessageActionID } from './actions/menu.js';
+import type { MessageActionID } from './actions/menu.js';
 import type { ActionHost } from './actions/run.js';
 import { importOnce } from './renderers/lazy.js';
 import { renderOverlay, type Overlay } from './overlays.js';
@@ -52,8 +52,13 @@ const TOP_PREFETCH = 320;
 const RESTORE_MAX_PAGES = 20;
 /** Consecutive messages from one sender within this time are grouped. */
 const GROUP_GAP_MS = 5 * 60 * 1000;
-/** The message actions' handlers: imported when a first action is chosen. */
-const loadActions = importOnce(() => import('./actions/run.js'));
+/**
+ * The message actions (menu, handlers) and the CSS of what a first paint does not show
+ * (menu, selection, reply preview, mention popup, emoji panel, recording, drop zone):
+ * imported when a first one opens.
+ */
+let extrasModule: typeof import('./actions/run.js') | null = null;
+const loadExtras = importOnce(() => import('./actions/run.js').then((m) => (extrasModule = m)));
 
 /**
  * Chat order: acknowledged messages by `seq`; messages without a seq (failed ones)
@@ -1095,7 +1100,7 @@ export class ImChat extends LitElement {
       if (this.mentionList.length) this.mentionList = [];
       return;
     }
-    void this.loadMembers().then((members) => {
+    void Promise.all([this.loadMembers(), this.extras().catch(() => undefined)]).then(([members]) => {
       const again = this.input && mentionQuery(this.input.value, this.input.selectionStart ?? this.input.value.length);
       if (!again) return;
       this.mentionList = filterCandidates(members, again.query, this.mt.everyone);
@@ -1159,10 +1164,19 @@ export class ImChat extends LitElement {
   private onDragOver(e: DragEvent): void {
     if (![...(e.dataTransfer?.types ?? [])].includes('Files')) return;
     e.preventDefault();
-    this.dragging = true;
+    // The drop zone shows once its CSS is in (unless the drag ended meanwhile).
+    const drag = ++this.dragSeq;
+    void this.extras().then(
+      () => drag === this.dragSeq && (this.dragging = true),
+      () => undefined,
+    );
   }
 
+  /** Counts drag events, so a drop zone whose CSS arrives after the drag ended stays hidden. */
+  private dragSeq = 0;
+
   private onDrop(e: DragEvent): void {
+    this.dragSeq++;
     this.dragging = false;
     const files = filesOf(e.dataTransfer);
     if (!files.length) return;
@@ -1171,6 +1185,7 @@ export class ImChat extends LitElement {
   }
 
   private async toggleEmoji(): Promise<void> {
+    if (!this.emojiOpen) await this.extras().catch(() => undefined);
     this.emojiOpen = !this.emojiOpen;
     if (this.emojiOpen) await loadEmojiPicker().catch(() => (this.emojiOpen = false));
   }
@@ -1207,6 +1222,7 @@ export class ImChat extends LitElement {
     }
     try {
       await this.recorder.start();
+      await this.extras().catch(() => undefined);
       this.recordingSeconds = 0;
       this.recordTimer = setInterval(() => (this.recordingSeconds = this.recorder.elapsed), 250);
     } catch (err) {
@@ -1323,11 +1339,23 @@ export class ImChat extends LitElement {
   /** What a chosen action does lives in actions/run.ts, imported on the first action; the action waits for it (it is not dropped). */
   private async withActions(run: (a: typeof import('./actions/run.js'), host: ActionHost) => unknown): Promise<void> {
     try {
-      await run(await loadActions(), this as unknown as ActionHost);
+      await run(await this.extras(), this as unknown as ActionHost);
     } catch (err) {
       this.menuFor = null;
       this.composerError = toErrorInfo(err).message;
     }
+  }
+
+  /** Loads actions/run.ts and adopts its CSS into this chat (before whatever needs it is shown). */
+  private async extras(): Promise<typeof import('./actions/run.js')> {
+    const m = await loadExtras();
+    m.adoptExtraStyles(this);
+    return m;
+  }
+
+  private toggleMenu(id: string, open: boolean): void {
+    if (open) this.menuFor = null;
+    else void this.withActions(() => (this.menuFor = id));
   }
 
   private runAction(m: MessageItem, id: MessageActionID): Promise<void> {
@@ -1355,9 +1383,7 @@ export class ImChat extends LitElement {
 
   private renderActions(m: MessageItem): TemplateResult | typeof nothing {
     if (this.selecting) return nothing;
-    const own = m.sendID === this.selfID;
     const open = this.menuFor === m.clientMsgID;
-    const items = actionsFor(m, { own, isGroup: this.isGroup, isManager: this.isManager, revokeWindowMs: this.revokeWindowMs, now: Date.now() }, this.mt);
     return html`<div class="actions">
       <button
         part="actions-button"
@@ -1366,17 +1392,9 @@ export class ImChat extends LitElement {
         aria-label=${this.mt.moreActions}
         aria-haspopup="menu"
         aria-expanded=${open ? 'true' : 'false'}
-        @click=${() => (this.menuFor = open ? null : m.clientMsgID)}
+        @click=${() => this.toggleMenu(m.clientMsgID, open)}
       >⋯</button>
-      ${open
-        ? html`<div part="actions-menu" class="actions-menu" role="menu" aria-label=${this.mt.moreActions} @keydown=${(e: KeyboardEvent) => menuKeydown(e, () => (this.menuFor = null))}>
-            ${items.map(
-              (a) => html`<button part="action" role="menuitem" type="button" class=${a.danger ? 'danger' : ''} data-action=${a.id} @click=${() => void this.runAction(m, a.id)}>
-                ${a.label}
-              </button>`,
-            )}
-          </div>`
-        : nothing}
+      ${open && extrasModule ? extrasModule.renderActionsMenu(this as unknown as ActionHost, m) : nothing}
     </div>`;
   }
 
@@ -1744,7 +1762,7 @@ export class ImChat extends LitElement {
       part="base"
       class=${this.dragging ? 'dragging' : ''}
       @dragover=${this.onDragOver}
-      @dragleave=${(e: DragEvent) => e.currentTarget === e.target && (this.dragging = false)}
+      @dragleave=${(e: DragEvent) => e.currentTarget === e.target && (this.dragSeq++, (this.dragging = false))}
       @drop=${this.onDrop}
       @click=${(e: Event) => this.menuFor && !(e.composedPath()[0] as HTMLElement).closest?.('.actions') && (this.menuFor = null)}
     >

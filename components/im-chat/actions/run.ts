@@ -1,7 +1,11 @@
+import { html, type LitElement, type TemplateResult } from 'lit';
 import type { ImClientApi } from '../../../src/client/api.js';
 import type { ConversationItem, MessageItem } from '../../../src/model/types.js';
+import { menuKeydown } from '../../shared/focus-trap.js';
+import extraStyles from '../chat-extras.styles.js';
 import type { Overlay } from '../overlays.js';
-import { copyText, type MessageActionID } from './menu.js';
+import type { MessageStrings } from '../strings-messages.js';
+import { actionsFor, copyText, type MessageActionID } from './menu.js';
 
 /**
  * What a message action needs of `<im-chat>`. The element passes itself: these are its
@@ -13,6 +17,11 @@ export interface ActionHost {
   readonly input: HTMLTextAreaElement | null;
   readonly byID: Map<string, MessageItem>;
   readonly displayName: string;
+  readonly selfID: string;
+  readonly isGroup: boolean;
+  readonly isManager: boolean;
+  readonly revokeWindowMs: number;
+  readonly mt: MessageStrings;
   menuFor: string | null;
   replyTo: MessageItem | null;
   selecting: boolean;
@@ -120,4 +129,43 @@ export async function deleteSelected(host: ActionHost): Promise<void> {
   }
   host.selecting = false;
   host.selected = new Set();
+}
+
+/** A message's open actions menu (the ⋯ button stays in the row; this opens only once this module is in). */
+export function renderActionsMenu(host: ActionHost, m: MessageItem): TemplateResult {
+  const own = m.sendID === host.selfID;
+  const items = actionsFor(m, { own, isGroup: host.isGroup, isManager: host.isManager, revokeWindowMs: host.revokeWindowMs, now: Date.now() }, host.mt);
+  return html`<div part="actions-menu" class="actions-menu" role="menu" aria-label=${host.mt.moreActions} @keydown=${(e: KeyboardEvent) => menuKeydown(e, () => (host.menuFor = null))}>
+    ${items.map(
+      (a) => html`<button part="action" role="menuitem" type="button" class=${a.danger ? 'danger' : ''} data-action=${a.id} @click=${() => void runAction(host, m, a.id)}>
+        ${a.label}
+      </button>`,
+    )}
+  </div>`;
+}
+
+const styled = new WeakSet<Node>();
+
+/**
+ * Adds chat-extras.styles.ts to `el`'s shadow root (once), right after the element's own
+ * styles: sheets a page added with adoptImkitStyles come later and so still win.
+ */
+export function adoptExtraStyles(el: LitElement): void {
+  const root = el.renderRoot;
+  if (!(root instanceof ShadowRoot) || styled.has(root)) return;
+  styled.add(root);
+  const sheet = extraStyles.styleSheet;
+  if (sheet) {
+    const own = new Set((el.constructor as typeof LitElement).elementStyles.map((s) => (s instanceof CSSStyleSheet ? s : s.styleSheet)));
+    const sheets = [...root.adoptedStyleSheets];
+    let at = 0;
+    sheets.forEach((s, i) => own.has(s) && (at = i + 1));
+    sheets.splice(at, 0, sheet);
+    root.adoptedStyleSheets = sheets;
+  } else {
+    // No constructable stylesheets (Lit falls back to <style> elements in the same case).
+    const style = document.createElement('style');
+    style.textContent = extraStyles.cssText;
+    root.append(style);
+  }
 }
