@@ -14,12 +14,10 @@ import { isoTime, isSameDay, startOfDay } from '../shared/format.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { renderStorageNotice, storageNoticeStyles } from '../shared/storage-notice.js';
 import { alertIcon, arrowDownIcon, chatIcon, clockIcon, doubleTickIcon, retryIcon, sendIcon, tickIcon } from '../shared/icons.js';
-import { messageText } from '../shared/message-text.js';
 import { OpenerFocusController } from '../shared/focus-trap.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import styles from './im-chat.styles.js';
 import { ContentType as CT } from '../../src/model/enums.js';
-import { AT_ALL } from '../../src/model/elems.js';
 import { installBuiltinRenderers, layoutOf, rendererFor, type MessageRenderContext } from './renderers/index.js';
 import type { MessageStrings } from './strings-messages.js';
 import type { MessageActionID } from './actions/menu.js';
@@ -1405,19 +1403,6 @@ export class ImChat extends LitElement {
     return html`<button part="read-count" type="button" class="read-count" @click=${() => void this.runAction(m, 'readers')}>${this.mt.readBy(n)}</button>`;
   }
 
-  private renderSelectionBar(): TemplateResult {
-    const t = this.mt;
-    const n = this.selected.size;
-    const chosen = this.messages.filter((m) => this.selected.has(m.clientMsgID));
-    return html`<div part="selection-bar" class="selection-bar" role="toolbar">
-      <span>${t.selectedCount(n)}</span>
-      <button type="button" part="selection-forward" ?disabled=${!n} @click=${() => this.openForward(chosen, true)}>${t.forwardSelected}</button>
-      <button type="button" part="selection-forward-each" ?disabled=${!n} @click=${() => this.openForward(chosen, false)}>${t.forward}</button>
-      <button type="button" part="selection-delete" ?disabled=${!n} @click=${() => void this.deleteSelected()}>${t.deleteSelected}</button>
-      <button type="button" part="selection-cancel" @click=${() => ((this.selecting = false), (this.selected = new Set()))}>${t.cancel}</button>
-    </div>`;
-  }
-
   private emit<T>(name: string, detail: T): void {
     this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
   }
@@ -1654,35 +1639,16 @@ export class ImChat extends LitElement {
     const mt = this.mt;
     const reply = this.replyTo;
     const recording = this.recordingSeconds >= 0;
+    // Selection bar, reply preview, mention popup and recording status show only after a step
+    // that loaded their module (an action, an "@", the recorder): a first paint does not need them.
+    const extras = extrasModule;
+    const host = this as unknown as ActionHost;
     return html`${this.composerError
         ? html`<div part="composer-error" role="alert">${this.composerError}</div>`
         : nothing}
-      ${this.selecting ? this.renderSelectionBar() : nothing}
-      ${reply
-        ? html`<div part="reply-preview" class="reply-preview">
-            <span class="reply-label">${mt.replyingTo(reply.senderNickname || reply.sendID)}</span>
-            <span class="reply-text">${messageText(reply, t)}</span>
-            <button part="reply-cancel" type="button" aria-label=${mt.cancelReply} @click=${() => (this.replyTo = null)}>✕</button>
-          </div>`
-        : nothing}
-      ${this.mentionList.length
-        ? html`<ul part="mention-list" class="mention-list" role="listbox" aria-label=${mt.mentionMembers}>
-            ${this.mentionList.map(
-              (c, i) => html`<li
-                part="mention-option"
-                role="option"
-                aria-selected=${i === this.mentionIndex ? 'true' : 'false'}
-                data-user-id=${c.userID}
-                @mousedown=${(e: Event) => {
-                  e.preventDefault();
-                  this.pickMention(c);
-                }}
-              >
-                ${c.userID === AT_ALL ? html`<strong>@${c.name}</strong>` : html`@${c.name}`}
-              </li>`,
-            )}
-          </ul>`
-        : nothing}
+      ${this.selecting && extras ? extras.renderSelectionBar(host) : nothing}
+      ${reply && extras ? extras.renderReplyPreview(host, reply) : nothing}
+      ${this.mentionList.length && extras ? extras.renderMentionList(host) : nothing}
       ${this.emojiOpen
         ? html`<div part="emoji-panel" class="emoji-panel">
             <emoji-picker data-source=${this.emojiSource} @emoji-click=${this.onEmoji}></emoji-picker>
@@ -1701,12 +1667,7 @@ export class ImChat extends LitElement {
         <button part="emoji-button" type="button" class="tool" aria-label=${mt.emoji} title=${mt.emoji} aria-expanded=${this.emojiOpen ? 'true' : 'false'} @click=${() => void this.toggleEmoji()}>
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="currentColor" d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16zm-3.5-9A1.5 1.5 0 1 0 8.5 8a1.5 1.5 0 0 0 0 3zm7 0A1.5 1.5 0 1 0 15.5 8a1.5 1.5 0 0 0 0 3zM12 17.5c2.3 0 4.3-1.4 5.1-3.5H6.9c.8 2.1 2.8 3.5 5.1 3.5z"/></svg>
         </button>
-        ${recording
-          ? html`<div part="recording" class="recording-status" role="status">
-              <span class="rec-dot"></span>${mt.recording(this.recordingSeconds)}
-              <button type="button" part="recording-cancel" @click=${() => this.cancelRecording()}>${mt.cancel}</button>
-            </div>`
-          : nothing}
+        ${recording && extras ? extras.renderRecordingStatus(host) : nothing}
         <textarea
           part="input"
           rows="1"

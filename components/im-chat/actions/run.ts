@@ -1,7 +1,11 @@
 import { html, type LitElement, type TemplateResult } from 'lit';
 import type { ImClientApi } from '../../../src/client/api.js';
 import type { ConversationItem, MessageItem } from '../../../src/model/types.js';
+import { AT_ALL } from '../../../src/model/elems.js';
+import type { ImStrings } from '../../i18n/strings.js';
 import { menuKeydown } from '../../shared/focus-trap.js';
+import { messageText } from '../../shared/message-text.js';
+import type { MentionCandidate } from '../composer/mention.js';
 import extraStyles from '../chat-extras.styles.js';
 import type { Overlay } from '../overlays.js';
 import type { MessageStrings } from '../strings-messages.js';
@@ -22,6 +26,13 @@ export interface ActionHost {
   readonly isManager: boolean;
   readonly revokeWindowMs: number;
   readonly mt: MessageStrings;
+  readonly text: ImStrings;
+  readonly messages: MessageItem[];
+  readonly mentionList: MentionCandidate[];
+  readonly mentionIndex: number;
+  readonly recordingSeconds: number;
+  pickMention(c: MentionCandidate): void;
+  cancelRecording(): void;
   menuFor: string | null;
   replyTo: MessageItem | null;
   selecting: boolean;
@@ -141,6 +152,58 @@ export function renderActionsMenu(host: ActionHost, m: MessageItem): TemplateRes
         ${a.label}
       </button>`,
     )}
+  </div>`;
+}
+
+/** The bar over the composer while messages are being selected. */
+export function renderSelectionBar(host: ActionHost): TemplateResult {
+  const t = host.mt;
+  const n = host.selected.size;
+  const chosen = host.messages.filter((m) => host.selected.has(m.clientMsgID));
+  return html`<div part="selection-bar" class="selection-bar" role="toolbar">
+    <span>${t.selectedCount(n)}</span>
+    <button type="button" part="selection-forward" ?disabled=${!n} @click=${() => openForward(host, chosen, true)}>${t.forwardSelected}</button>
+    <button type="button" part="selection-forward-each" ?disabled=${!n} @click=${() => openForward(host, chosen, false)}>${t.forward}</button>
+    <button type="button" part="selection-delete" ?disabled=${!n} @click=${() => void deleteSelected(host)}>${t.deleteSelected}</button>
+    <button type="button" part="selection-cancel" @click=${() => ((host.selecting = false), (host.selected = new Set()))}>${t.cancel}</button>
+  </div>`;
+}
+
+/** What the next message replies to, over the composer. */
+export function renderReplyPreview(host: ActionHost, reply: MessageItem): TemplateResult {
+  const mt = host.mt;
+  return html`<div part="reply-preview" class="reply-preview">
+    <span class="reply-label">${mt.replyingTo(reply.senderNickname || reply.sendID)}</span>
+    <span class="reply-text">${messageText(reply, host.text)}</span>
+    <button part="reply-cancel" type="button" aria-label=${mt.cancelReply} @click=${() => (host.replyTo = null)}>✕</button>
+  </div>`;
+}
+
+/** The members matching the "@" being typed (the composer's keys move through and pick them). */
+export function renderMentionList(host: ActionHost): TemplateResult {
+  return html`<ul part="mention-list" class="mention-list" role="listbox" aria-label=${host.mt.mentionMembers}>
+    ${host.mentionList.map(
+      (c, i) => html`<li
+        part="mention-option"
+        role="option"
+        aria-selected=${i === host.mentionIndex ? 'true' : 'false'}
+        data-user-id=${c.userID}
+        @mousedown=${(e: Event) => {
+          e.preventDefault();
+          host.pickMention(c);
+        }}
+      >
+        ${c.userID === AT_ALL ? html`<strong>@${c.name}</strong>` : html`@${c.name}`}
+      </li>`,
+    )}
+  </ul>`;
+}
+
+/** Shown in the composer while a voice message is being recorded. */
+export function renderRecordingStatus(host: ActionHost): TemplateResult {
+  return html`<div part="recording" class="recording-status" role="status">
+    <span class="rec-dot"></span>${host.mt.recording(host.recordingSeconds)}
+    <button type="button" part="recording-cancel" @click=${() => host.cancelRecording()}>${host.mt.cancel}</button>
   </div>`;
 }
 
