@@ -27,7 +27,7 @@ import { renderOverlay, type Overlay } from './overlays.js';
 import { createForFile, filesOf } from './composer/attach.js';
 import { insertAtCaret, loadEmojiPicker } from './composer/emoji.js';
 import { VoiceRecorder } from './composer/recorder.js';
-import { activeMentions, filterCandidates, mentionQuery, type MentionCandidate } from './composer/mention.js';
+import { activeMentions, mentionQuery, type MentionCandidate } from './composer/mention.js';
 import { renderCallRecord } from './call-record.js';
 import { CALL_RECORD_CONTENT_TYPE } from '../../src/model/call.js';
 import { rangeAround, rangeAtBottom, rowAtOffset, RowHeights, type RowRange } from './message-list/message-window.js';
@@ -1071,22 +1071,6 @@ export class ImChat extends LitElement {
       .catch(() => undefined);
   }
 
-  private async loadMembers(): Promise<MentionCandidate[]> {
-    if (this.members) return this.members;
-    const client = this.clients.client as (ImClientApi & { getGroupMemberList?: (p: { groupID: string; offset?: number; count?: number }) => Promise<{ userID: string; nickname: string; groupNickname?: string }[]> }) | undefined;
-    const groupID = this.conversation?.groupID;
-    if (!client || !groupID || typeof client.getGroupMemberList !== 'function') return [];
-    try {
-      const list = await client.getGroupMemberList({ groupID, offset: 0, count: 200 } as never);
-      this.members = list
-        .filter((m) => m.userID !== this.selfID)
-        .map((m) => ({ userID: m.userID, name: m.groupNickname || m.nickname || m.userID }));
-    } catch {
-      return []; // not cached: the next "@" tries again
-    }
-    return this.members;
-  }
-
   private updateMentions(): void {
     const input = this.input;
     if (!input || !this.isGroup) {
@@ -1098,25 +1082,15 @@ export class ImChat extends LitElement {
       if (this.mentionList.length) this.mentionList = [];
       return;
     }
-    void Promise.all([this.loadMembers(), this.extras().catch(() => undefined)]).then(([members]) => {
-      const again = this.input && mentionQuery(this.input.value, this.input.selectionStart ?? this.input.value.length);
-      if (!again) return;
-      this.mentionList = filterCandidates(members, again.query, this.mt.everyone);
-      this.mentionIndex = 0;
-    });
+    // The members, their filtering and the popup are imported on the first "@".
+    void this.extras().then(
+      (x) => x.showMentions(this as unknown as ActionHost),
+      () => undefined,
+    );
   }
 
   private pickMention(c: MentionCandidate): void {
-    const input = this.input;
-    if (!input) return;
-    const caret = input.selectionStart ?? input.value.length;
-    const q = mentionQuery(input.value, caret);
-    if (!q) return;
-    input.setRangeText(`@${c.name} `, q.start, caret, 'end');
-    this.pickedMentions.push(c);
-    this.mentionList = [];
-    input.focus();
-    this.onInput();
+    extrasModule?.pickMention(this as unknown as ActionHost, c);
   }
 
   /** Sends a message created elsewhere (files, voice, forward) through the normal path. */

@@ -5,7 +5,7 @@ import { AT_ALL } from '../../../src/model/elems.js';
 import type { ImStrings } from '../../i18n/strings.js';
 import { menuKeydown } from '../../shared/focus-trap.js';
 import { messageText } from '../../shared/message-text.js';
-import type { MentionCandidate } from '../composer/mention.js';
+import { filterCandidates, mentionQuery, type MentionCandidate } from '../composer/mention.js';
 import extraStyles from '../chat-extras.styles.js';
 import type { Overlay } from '../overlays.js';
 import type { MessageStrings } from '../strings-messages.js';
@@ -28,10 +28,13 @@ export interface ActionHost {
   readonly mt: MessageStrings;
   readonly text: ImStrings;
   readonly messages: MessageItem[];
-  readonly mentionList: MentionCandidate[];
-  readonly mentionIndex: number;
+  readonly conversation: ConversationItem | null;
+  readonly pickedMentions: MentionCandidate[];
+  members: MentionCandidate[] | null;
+  mentionList: MentionCandidate[];
+  mentionIndex: number;
+  onInput(): void;
   readonly recordingSeconds: number;
-  pickMention(c: MentionCandidate): void;
   cancelRecording(): void;
   menuFor: string | null;
   replyTo: MessageItem | null;
@@ -190,13 +193,54 @@ export function renderMentionList(host: ActionHost): TemplateResult {
         data-user-id=${c.userID}
         @mousedown=${(e: Event) => {
           e.preventDefault();
-          host.pickMention(c);
+          pickMention(host, c);
         }}
       >
         ${c.userID === AT_ALL ? html`<strong>@${c.name}</strong>` : html`@${c.name}`}
       </li>`,
     )}
   </ul>`;
+}
+
+/** The group's members (but me) to mention, fetched once per conversation (a failed fetch is tried again on the next "@"). */
+async function loadMembers(host: ActionHost): Promise<MentionCandidate[]> {
+  if (host.members) return host.members;
+  const client = host.clients.client as (ImClientApi & { getGroupMemberList?: (p: { groupID: string; offset?: number; count?: number }) => Promise<{ userID: string; nickname: string; groupNickname?: string }[]> }) | undefined;
+  const groupID = host.conversation?.groupID;
+  if (!client || !groupID || typeof client.getGroupMemberList !== 'function') return [];
+  try {
+    const list = await client.getGroupMemberList({ groupID, offset: 0, count: 200 } as never);
+    host.members = list
+      .filter((m) => m.userID !== host.selfID)
+      .map((m) => ({ userID: m.userID, name: m.groupNickname || m.nickname || m.userID }));
+  } catch {
+    return []; // not cached: the next "@" tries again
+  }
+  return host.members;
+}
+
+/** Fills the mention popup for the "@" before the caret (if it is still there once the members are in). */
+export async function showMentions(host: ActionHost): Promise<void> {
+  const members = await loadMembers(host);
+  const input = host.input;
+  const again = input && mentionQuery(input.value, input.selectionStart ?? input.value.length);
+  if (!again) return;
+  host.mentionList = filterCandidates(members, again.query, host.mt.everyone);
+  host.mentionIndex = 0;
+}
+
+/** Replaces the "@query" before the caret with the member's name and remembers the pick for sending. */
+export function pickMention(host: ActionHost, c: MentionCandidate): void {
+  const input = host.input;
+  if (!input) return;
+  const caret = input.selectionStart ?? input.value.length;
+  const q = mentionQuery(input.value, caret);
+  if (!q) return;
+  input.setRangeText(`@${c.name} `, q.start, caret, 'end');
+  host.pickedMentions.push(c);
+  host.mentionList = [];
+  input.focus();
+  host.onInput();
 }
 
 /** Shown in the composer while a voice message is being recorded. */
