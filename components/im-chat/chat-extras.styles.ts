@@ -3,7 +3,7 @@ import { css } from 'lit';
 /**
  * Styles of what a first paint of a chat does not show: the actions menu, multi-select
  * (checkboxes, selection bar), the reply preview, the mention popup, the emoji panel, voice
- * recording and the drop zone. Adopted into a chat's shadow root (actions/run.ts) before the
+ * recording and the drop zone. Adopted into a chat's shadow root (chat-extras.ts) before the
  * first of them opens.
  */
 export default css`

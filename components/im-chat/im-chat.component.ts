@@ -21,7 +21,7 @@ import { ContentType as CT } from '../../src/model/enums.js';
 import { installBuiltinRenderers, layoutOf, rendererFor, type MessageRenderContext } from './renderers/index.js';
 import type { MessageStrings } from './strings-messages.js';
 import type { MessageActionID } from './actions/menu.js';
-import type { ActionHost } from './actions/run.js';
+import type { ActionHost } from './chat-extras.js';
 import { importOnce } from './renderers/lazy.js';
 import { renderOverlay, type Overlay } from './overlays.js';
 import { createForFile, filesOf } from './composer/attach.js';
@@ -55,8 +55,8 @@ const GROUP_GAP_MS = 5 * 60 * 1000;
  * (menu, selection, reply preview, mention popup, emoji panel, recording, drop zone):
  * imported when a first one opens.
  */
-let extrasModule: typeof import('./actions/run.js') | null = null;
-const loadExtras = importOnce(() => import('./actions/run.js').then((m) => (extrasModule = m)));
+let extrasModule: typeof import('./chat-extras.js') | null = null;
+const loadExtras = importOnce(() => import('./chat-extras.js').then((m) => (extrasModule = m)));
 
 /**
  * Chat order: acknowledged messages by `seq`; messages without a seq (failed ones)
@@ -1308,8 +1308,8 @@ export class ImChat extends LitElement {
     return false;
   }
 
-  /** What a chosen action does lives in actions/run.ts, imported on the first action; the action waits for it (it is not dropped). */
-  private async withActions(run: (a: typeof import('./actions/run.js'), host: ActionHost) => unknown): Promise<void> {
+  /** What a chosen action does lives in chat-extras.ts, imported on the first action; the action waits for it (it is not dropped). */
+  private async withActions(run: (a: typeof import('./chat-extras.js'), host: ActionHost) => unknown): Promise<void> {
     try {
       await run(await this.extras(), this as unknown as ActionHost);
     } catch (err) {
@@ -1318,8 +1318,8 @@ export class ImChat extends LitElement {
     }
   }
 
-  /** Loads actions/run.ts and adopts its CSS into this chat (before whatever needs it is shown). */
-  private async extras(): Promise<typeof import('./actions/run.js')> {
+  /** Loads chat-extras.ts and adopts its CSS into this chat (before whatever needs it is shown). */
+  private async extras(): Promise<typeof import('./chat-extras.js')> {
     const m = await loadExtras();
     m.adoptExtraStyles(this);
     return m;

@@ -1,18 +1,18 @@
 import { html, type LitElement, type TemplateResult } from 'lit';
-import type { ImClientApi } from '../../../src/client/api.js';
-import type { ConversationItem, MessageItem } from '../../../src/model/types.js';
-import { AT_ALL } from '../../../src/model/elems.js';
-import type { ImStrings } from '../../i18n/strings.js';
-import { menuKeydown } from '../../shared/focus-trap.js';
-import { messageText } from '../../shared/message-text.js';
-import { filterCandidates, mentionQuery, type MentionCandidate } from '../composer/mention.js';
-import extraStyles from '../chat-extras.styles.js';
-import type { Overlay } from '../overlays.js';
-import type { MessageStrings } from '../strings-messages.js';
-import { actionsFor, copyText, type MessageActionID } from './menu.js';
+import type { ImClientApi } from '../../src/client/api.js';
+import type { ConversationItem, MessageItem } from '../../src/model/types.js';
+import { AT_ALL } from '../../src/model/elems.js';
+import type { ImStrings } from '../i18n/strings.js';
+import { menuKeydown } from '../shared/focus-trap.js';
+import { messageText } from '../shared/message-text.js';
+import { filterCandidates, mentionQuery, type MentionCandidate } from './composer/mention.js';
+import extraStyles from './chat-extras.styles.js';
+import type { Overlay } from './overlays.js';
+import type { MessageStrings } from './strings-messages.js';
+import { actionsFor, copyText, type MessageActionID } from './actions/menu.js';
 
 /**
- * What a message action needs of `<im-chat>`. The element passes itself: these are its
+ * What the chat's on-demand parts (message actions, selection, reply, mentions, recording) need of `<im-chat>`.
  * (TypeScript-private) fields, named here so this module can be imported on the first
  * action instead of shipping with a first paint of the chat.
  */
