@@ -12,9 +12,10 @@ import type { MessageStrings } from './strings-messages.js';
 import { actionsFor, copyText, type MessageActionID } from './actions/menu.js';
 
 /**
- * What the chat's on-demand parts (message actions, selection, reply, mentions, recording) need of `<im-chat>`.
- * (TypeScript-private) fields, named here so this module can be imported on the first
- * action instead of shipping with a first paint of the chat.
+ * What the chat's on-demand parts (message actions, selection, reply, mentions, recording)
+ * need of `<im-chat>`. The element passes itself: these are its (TypeScript-private) fields,
+ * named here so this module is imported when one is first used instead of shipping with a
+ * first paint of the chat.
  */
 export interface ActionHost {
   readonly clients: { client: ImClientApi | undefined };
