@@ -11,6 +11,8 @@ import type { Overlay } from './overlays.js';
 import type { MessageStrings } from './strings-messages.js';
 import { actionsFor, copyText, type MessageActionID } from './actions/menu.js';
 
+export { createForFile } from './composer/attach.js';
+
 /**
  * What the chat's on-demand parts (message actions, selection, reply, mentions, recording)
  * need of `<im-chat>`. The element passes itself: these are its (TypeScript-private) fields,
@@ -37,6 +39,7 @@ export interface ActionHost {
   onInput(): void;
   readonly recordingSeconds: number;
   cancelRecording(): void;
+  sendCreated(create: () => Promise<MessageItem>): Promise<void>;
   menuFor: string | null;
   replyTo: MessageItem | null;
   selecting: boolean;
@@ -242,6 +245,20 @@ export function pickMention(host: ActionHost, c: MentionCandidate): void {
   host.mentionList = [];
   input.focus();
   host.onInput();
+}
+
+/** Sends the device's position as a location message (asks the browser for permission). */
+export function shareLocation(host: ActionHost): void {
+  const client = host.clients.client;
+  if (!client || typeof navigator === 'undefined' || !navigator.geolocation) return;
+  navigator.geolocation.getCurrentPosition(
+    (pos) => {
+      const { latitude, longitude } = pos.coords;
+      void host.sendCreated(() => client.createLocationMessage({ description: `${latitude.toFixed(5)}, ${longitude.toFixed(5)}`, latitude, longitude }));
+    },
+    (err) => (host.composerError = err.message || host.mt.shareLocation),
+    { enableHighAccuracy: false, timeout: 15_000 },
+  );
 }
 
 /** Shown in the composer while a voice message is being recorded. */

@@ -24,7 +24,7 @@ import type { MessageActionID } from './actions/menu.js';
 import type { ActionHost } from './chat-extras.js';
 import { importOnce } from './renderers/lazy.js';
 import { renderOverlay, type Overlay } from './overlays.js';
-import { createForFile, filesOf } from './composer/attach.js';
+import { filesOf } from './composer/dropped-files.js';
 import { insertAtCaret, loadEmojiPicker } from './composer/emoji.js';
 import { VoiceRecorder } from './composer/recorder.js';
 import { activeMentions, mentionQuery, type MentionCandidate } from './composer/mention.js';
@@ -1116,7 +1116,8 @@ export class ImChat extends LitElement {
   async sendFiles(files: File[]): Promise<void> {
     const client = this.clients.client;
     if (!client) return;
-    for (const file of files) await this.sendCreated(() => createForFile(client, file));
+    // Which message a file becomes (composer/attach.ts) loads with chat-extras.ts.
+    for (const file of files) await this.sendCreated(() => this.extras().then((x) => x.createForFile(client, file)));
   }
 
   private onPickFiles(e: Event): void {
@@ -1202,20 +1203,9 @@ export class ImChat extends LitElement {
     }
   }
 
-  /** Sends the device's position as a location message (asks the browser for permission). */
+  /** Sends the device's position as a location message (asks the browser for permission; chat-extras.ts). */
   private shareLocation(): void {
-    const client = this.clients.client;
-    if (!client || typeof navigator === 'undefined' || !navigator.geolocation) return;
-    navigator.geolocation.getCurrentPosition(
-      (pos) => {
-        const { latitude, longitude } = pos.coords;
-        void this.sendCreated(() =>
-          client.createLocationMessage({ description: `${latitude.toFixed(5)}, ${longitude.toFixed(5)}`, latitude, longitude }),
-        );
-      },
-      (err) => (this.composerError = err.message || this.mt.shareLocation),
-      { enableHighAccuracy: false, timeout: 15_000 },
-    );
+    void this.withActions((x, host) => x.shareLocation(host));
   }
 
   private cancelRecording(): void {
