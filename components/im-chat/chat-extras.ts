@@ -5,6 +5,7 @@ import { AT_ALL } from '../../src/model/elems.js';
 import type { ImStrings } from '../i18n/strings.js';
 import { menuKeydown } from '../shared/focus-trap.js';
 import { messageText } from '../shared/message-text.js';
+import { insertAtCaret } from './composer/emoji.js';
 import { filterCandidates, mentionQuery, type MentionCandidate } from './composer/mention.js';
 import extraStyles from './chat-extras.styles.js';
 import type { Overlay } from './overlays.js';
@@ -39,6 +40,7 @@ export interface ActionHost {
   onInput(): void;
   readonly recordingSeconds: number;
   cancelRecording(): void;
+  readonly emojiDataSource: string | undefined;
   sendCreated(create: () => Promise<MessageItem>): Promise<void>;
   menuFor: string | null;
   replyTo: MessageItem | null;
@@ -259,6 +261,33 @@ export function shareLocation(host: ActionHost): void {
     (err) => (host.composerError = err.message || host.mt.shareLocation),
     { enableHighAccuracy: false, timeout: 15_000 },
   );
+}
+
+/** Where the emoji picker reads its data: the `emoji-data-source` attribute, else the IM server's `/api/emoji/data.json`. */
+function emojiSource(host: ActionHost): string {
+  if (host.emojiDataSource) return host.emojiDataSource;
+  const server = (host.clients.client as { config?: { serverURL?: string } } | undefined)?.config?.serverURL;
+  try {
+    if (server) {
+      const u = new URL(server, location.href);
+      const protocol = u.protocol === 'wss:' ? 'https:' : u.protocol === 'ws:' ? 'http:' : u.protocol;
+      return `${protocol}//${u.host}/api/emoji/data.json`;
+    }
+  } catch {
+    /* fall through */
+  }
+  return '/api/emoji/data.json';
+}
+
+/** The emoji panel over the composer; a picked emoji goes in at the caret. */
+export function renderEmojiPanel(host: ActionHost): TemplateResult {
+  const onEmoji = (e: Event) => {
+    const unicode = (e as CustomEvent<{ unicode?: string }>).detail?.unicode;
+    if (unicode && host.input) insertAtCaret(host.input, unicode);
+  };
+  return html`<div part="emoji-panel" class="emoji-panel">
+    <emoji-picker data-source=${emojiSource(host)} @emoji-click=${onEmoji}></emoji-picker>
+  </div>`;
 }
 
 /** Shown in the composer while a voice message is being recorded. */

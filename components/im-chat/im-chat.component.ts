@@ -25,7 +25,7 @@ import type { ActionHost } from './chat-extras.js';
 import { importOnce } from './renderers/lazy.js';
 import { renderOverlay, type Overlay } from './overlays.js';
 import { filesOf } from './composer/dropped-files.js';
-import { insertAtCaret, loadEmojiPicker } from './composer/emoji.js';
+import { loadEmojiPicker } from './composer/emoji.js';
 import { VoiceRecorder } from './composer/recorder.js';
 import { activeMentions, mentionQuery, type MentionCandidate } from './composer/mention.js';
 import { renderCallRecord } from './call-record.js';
@@ -1157,30 +1157,11 @@ export class ImChat extends LitElement {
     void this.sendFiles(files);
   }
 
+  /** The panel's template and CSS come with chat-extras.ts, the picker itself with composer/emoji.ts. */
   private async toggleEmoji(): Promise<void> {
-    if (!this.emojiOpen) await this.extras().catch(() => undefined);
+    if (!this.emojiOpen && !(await this.extras().catch(() => null))) return;
     this.emojiOpen = !this.emojiOpen;
     if (this.emojiOpen) await loadEmojiPicker().catch(() => (this.emojiOpen = false));
-  }
-
-  private onEmoji(e: Event): void {
-    const unicode = (e as CustomEvent<{ unicode?: string }>).detail?.unicode;
-    if (unicode && this.input) insertAtCaret(this.input, unicode);
-  }
-
-  private get emojiSource(): string {
-    if (this.emojiDataSource) return this.emojiDataSource;
-    const server = (this.clients.client as { config?: { serverURL?: string } } | undefined)?.config?.serverURL;
-    try {
-      if (server) {
-        const u = new URL(server, location.href);
-        const protocol = u.protocol === 'wss:' ? 'https:' : u.protocol === 'ws:' ? 'http:' : u.protocol;
-        return `${protocol}//${u.host}/api/emoji/data.json`;
-      }
-    } catch {
-      /* fall through */
-    }
-    return '/api/emoji/data.json';
   }
 
   private async toggleRecording(): Promise<void> {
@@ -1613,11 +1594,7 @@ export class ImChat extends LitElement {
       ${this.selecting && extras ? extras.renderSelectionBar(host) : nothing}
       ${reply && extras ? extras.renderReplyPreview(host, reply) : nothing}
       ${this.mentionList.length && extras ? extras.renderMentionList(host) : nothing}
-      ${this.emojiOpen
-        ? html`<div part="emoji-panel" class="emoji-panel">
-            <emoji-picker data-source=${this.emojiSource} @emoji-click=${this.onEmoji}></emoji-picker>
-          </div>`
-        : nothing}
+      ${this.emojiOpen && extras ? extras.renderEmojiPanel(host) : nothing}
       <form part="composer" @submit=${this.onSubmit} class=${recording ? 'recording' : ''}>
         <button part="attach-button" type="button" class="tool" aria-label=${mt.attach} title=${mt.attach} @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="currentColor" d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10z"/></svg>
