@@ -15,20 +15,20 @@ import { intlLocaleFor } from '../i18n/locale.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { renderStorageNotice, storageNoticeStyles } from '../shared/storage-notice.js';
 import { alertIcon, arrowDownIcon, chatIcon, clockIcon, doubleTickIcon, retryIcon, sendIcon, tickIcon } from '../shared/icons.js';
-import { messageText } from '../shared/message-text.js';
-import { menuKeydown, OpenerFocusController } from '../shared/focus-trap.js';
+import { OpenerFocusController } from '../shared/focus-trap.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import styles from './im-chat.styles.js';
 import { ContentType as CT } from '../../src/model/enums.js';
-import { AT_ALL } from '../../src/model/elems.js';
 import { installBuiltinRenderers, layoutOf, rendererFor, type MessageRenderContext } from './renderers/index.js';
 import type { MessageStrings } from './strings-messages.js';
-import { actionsFor, copyText, type MessageActionID } from './actions/menu.js';
+import type { MessageActionID } from './actions/menu.js';
+import type { ActionHost } from './chat-extras.js';
+import { importOnce } from './renderers/lazy.js';
 import { renderOverlay, type Overlay } from './overlays.js';
-import { createForFile, filesOf } from './composer/attach.js';
-import { insertAtCaret, loadEmojiPicker } from './composer/emoji.js';
+import { filesOf } from './composer/dropped-files.js';
+import { loadEmojiPicker } from './composer/emoji.js';
 import { VoiceRecorder } from './composer/recorder.js';
-import { activeMentions, filterCandidates, mentionQuery, type MentionCandidate } from './composer/mention.js';
+import { activeMentions, mentionQuery, type MentionCandidate } from './composer/mention.js';
 import { renderCallRecord } from './call-record.js';
 import { CALL_RECORD_CONTENT_TYPE } from '../../src/model/call.js';
 import { rangeAround, rangeAtBottom, rowAtOffset, RowHeights, type RowRange } from './message-list/message-window.js';
@@ -55,6 +55,13 @@ const UNREAD_MAX_PAGES = 200;
 const UNREAD_JUMP_TOP = 88;
 /** Consecutive messages from one sender within this time are grouped. */
 const GROUP_GAP_MS = 5 * 60 * 1000;
+/**
+ * The message actions (menu, handlers) and the CSS of what a first paint does not show
+ * (menu, selection, reply preview, mention popup, emoji panel, recording, drop zone):
+ * imported when a first one opens.
+ */
+let extrasModule: typeof import('./chat-extras.js') | null = null;
+const loadExtras = importOnce(() => import('./chat-extras.js').then((m) => (extrasModule = m)));
 
 // The first date formatter a page creates costs several ms (locale data); create the ones the
 // first painted rows need (clock time, day heading, in the page's language) while the page is
@@ -1217,22 +1224,6 @@ export class ImChat extends LitElement {
       .catch(() => undefined);
   }
 
-  private async loadMembers(): Promise<MentionCandidate[]> {
-    if (this.members) return this.members;
-    const client = this.clients.client as (ImClientApi & { getGroupMemberList?: (p: { groupID: string; offset?: number; count?: number }) => Promise<{ userID: string; nickname: string; groupNickname?: string }[]> }) | undefined;
-    const groupID = this.conversation?.groupID;
-    if (!client || !groupID || typeof client.getGroupMemberList !== 'function') return [];
-    try {
-      const list = await client.getGroupMemberList({ groupID, offset: 0, count: 200 } as never);
-      this.members = list
-        .filter((m) => m.userID !== this.selfID)
-        .map((m) => ({ userID: m.userID, name: m.groupNickname || m.nickname || m.userID }));
-    } catch {
-      return []; // not cached: the next "@" tries again
-    }
-    return this.members;
-  }
-
   private updateMentions(): void {
     const input = this.input;
     if (!input || !this.isGroup) {
@@ -1244,25 +1235,15 @@ export class ImChat extends LitElement {
       if (this.mentionList.length) this.mentionList = [];
       return;
     }
-    void this.loadMembers().then((members) => {
-      const again = this.input && mentionQuery(this.input.value, this.input.selectionStart ?? this.input.value.length);
-      if (!again) return;
-      this.mentionList = filterCandidates(members, again.query, this.mt.everyone);
-      this.mentionIndex = 0;
-    });
+    // The members, their filtering and the popup are imported on the first "@".
+    void this.extras().then(
+      (x) => x.showMentions(this as unknown as ActionHost),
+      () => undefined,
+    );
   }
 
   private pickMention(c: MentionCandidate): void {
-    const input = this.input;
-    if (!input) return;
-    const caret = input.selectionStart ?? input.value.length;
-    const q = mentionQuery(input.value, caret);
-    if (!q) return;
-    input.setRangeText(`@${c.name} `, q.start, caret, 'end');
-    this.pickedMentions.push(c);
-    this.mentionList = [];
-    input.focus();
-    this.onInput();
+    extrasModule?.pickMention(this as unknown as ActionHost, c);
   }
 
   /** Sends a message created elsewhere (files, voice, forward) through the normal path. */
@@ -1288,7 +1269,8 @@ export class ImChat extends LitElement {
   async sendFiles(files: File[]): Promise<void> {
     const client = this.clients.client;
     if (!client) return;
-    for (const file of files) await this.sendCreated(() => createForFile(client, file));
+    // Which message a file becomes (composer/attach.ts) loads with chat-extras.ts.
+    for (const file of files) await this.sendCreated(() => this.extras().then((x) => x.createForFile(client, file)));
   }
 
   private onPickFiles(e: Event): void {
@@ -1308,10 +1290,19 @@ export class ImChat extends LitElement {
   private onDragOver(e: DragEvent): void {
     if (![...(e.dataTransfer?.types ?? [])].includes('Files')) return;
     e.preventDefault();
-    this.dragging = true;
+    // The drop zone shows once its CSS is in (unless the drag ended meanwhile).
+    const drag = ++this.dragSeq;
+    void this.extras().then(
+      () => drag === this.dragSeq && (this.dragging = true),
+      () => undefined,
+    );
   }
 
+  /** Counts drag events, so a drop zone whose CSS arrives after the drag ended stays hidden. */
+  private dragSeq = 0;
+
   private onDrop(e: DragEvent): void {
+    this.dragSeq++;
     this.dragging = false;
     const files = filesOf(e.dataTransfer);
     if (!files.length) return;
@@ -1319,29 +1310,11 @@ export class ImChat extends LitElement {
     void this.sendFiles(files);
   }
 
+  /** The panel's template and CSS come with chat-extras.ts, the picker itself with composer/emoji.ts. */
   private async toggleEmoji(): Promise<void> {
+    if (!this.emojiOpen && !(await this.extras().catch(() => null))) return;
     this.emojiOpen = !this.emojiOpen;
     if (this.emojiOpen) await loadEmojiPicker().catch(() => (this.emojiOpen = false));
-  }
-
-  private onEmoji(e: Event): void {
-    const unicode = (e as CustomEvent<{ unicode?: string }>).detail?.unicode;
-    if (unicode && this.input) insertAtCaret(this.input, unicode);
-  }
-
-  private get emojiSource(): string {
-    if (this.emojiDataSource) return this.emojiDataSource;
-    const server = (this.clients.client as { config?: { serverURL?: string } } | undefined)?.config?.serverURL;
-    try {
-      if (server) {
-        const u = new URL(server, location.href);
-        const protocol = u.protocol === 'wss:' ? 'https:' : u.protocol === 'ws:' ? 'http:' : u.protocol;
-        return `${protocol}//${u.host}/api/emoji/data.json`;
-      }
-    } catch {
-      /* fall through */
-    }
-    return '/api/emoji/data.json';
   }
 
   private async toggleRecording(): Promise<void> {
@@ -1356,6 +1329,7 @@ export class ImChat extends LitElement {
     }
     try {
       await this.recorder.start();
+      await this.extras().catch(() => undefined);
       this.recordingSeconds = 0;
       this.recordTimer = setInterval(() => (this.recordingSeconds = this.recorder.elapsed), 250);
     } catch (err) {
@@ -1363,20 +1337,9 @@ export class ImChat extends LitElement {
     }
   }
 
-  /** Sends the device's position as a location message (asks the browser for permission). */
+  /** Sends the device's position as a location message (asks the browser for permission; chat-extras.ts). */
   private shareLocation(): void {
-    const client = this.clients.client;
-    if (!client || typeof navigator === 'undefined' || !navigator.geolocation) return;
-    navigator.geolocation.getCurrentPosition(
-      (pos) => {
-        const { latitude, longitude } = pos.coords;
-        void this.sendCreated(() =>
-          client.createLocationMessage({ description: `${latitude.toFixed(5)}, ${longitude.toFixed(5)}`, latitude, longitude }),
-        );
-      },
-      (err) => (this.composerError = err.message || this.mt.shareLocation),
-      { enableHighAccuracy: false, timeout: 15_000 },
-    );
+    void this.withActions((x, host) => x.shareLocation(host));
   }
 
   private cancelRecording(): void {
@@ -1498,82 +1461,38 @@ export class ImChat extends LitElement {
     return false;
   }
 
-  private async runAction(m: MessageItem, id: MessageActionID): Promise<void> {
-    const client = this.clients.client;
-    this.menuFor = null;
-    if (!client) return;
+  /** What a chosen action does lives in chat-extras.ts, imported on the first action; the action waits for it (it is not dropped). */
+  private async withActions(run: (a: typeof import('./chat-extras.js'), host: ActionHost) => unknown): Promise<void> {
     try {
-      switch (id) {
-        case 'reply':
-          this.replyTo = m;
-          this.input?.focus();
-          break;
-        case 'copy':
-          await navigator.clipboard?.writeText(copyText(m));
-          break;
-        case 'forward':
-          this.openForward([m], false);
-          break;
-        case 'select':
-          this.selecting = true;
-          this.selected = new Set([m.clientMsgID]);
-          break;
-        case 'recall':
-          await client.revokeMessage(m);
-          break;
-        case 'delete-me':
-          await client.deleteMessageFromLocalStorage(m);
-          this.dropMessage(m.clientMsgID);
-          break;
-        case 'delete-all':
-          await client.deleteMessage(m);
-          this.dropMessage(m.clientMsgID);
-          break;
-        case 'readers': {
-          this.overlay = { kind: 'readers', message: m, loading: true, readers: [], unread: 0 };
-          const r = await client.getGroupMessageReaderList(m.conversationID, m.clientMsgID);
-          this.overlay = { kind: 'readers', message: m, loading: false, readers: r.readers, unread: r.unreadCount };
-          break;
-        }
-      }
-      this.emit('im-message-action', { action: id, message: m });
+      await run(await this.extras(), this as unknown as ActionHost);
     } catch (err) {
-      const error = toErrorInfo(err);
-      this.composerError = error.message;
-      this.emit('im-message-action-failed', { action: id, message: m, error });
+      this.menuFor = null;
+      this.composerError = toErrorInfo(err).message;
     }
+  }
+
+  /** Loads chat-extras.ts and adopts its CSS into this chat (before whatever needs it is shown). */
+  private async extras(): Promise<typeof import('./chat-extras.js')> {
+    const m = await loadExtras();
+    m.adoptExtraStyles(this);
+    return m;
+  }
+
+  private toggleMenu(id: string, open: boolean): void {
+    if (open) this.menuFor = null;
+    else void this.withActions(() => (this.menuFor = id));
+  }
+
+  private runAction(m: MessageItem, id: MessageActionID): Promise<void> {
+    return this.withActions((a, host) => a.runAction(host, m, id));
   }
 
   private openForward(messages: MessageItem[], merged: boolean): void {
-    const client = this.clients.client;
-    this.overlay = { kind: 'forward', messages, merged, conversations: null };
-    if (!client) return;
-    void client.getAllConversationList().then(
-      (list) => {
-        if (this.overlay?.kind === 'forward') this.overlay = { ...this.overlay, conversations: list };
-      },
-      (err) => {
-        if (this.overlay?.kind === 'forward') this.overlay = { ...this.overlay, conversations: [], error: toErrorInfo(err).message };
-      },
-    );
+    void this.withActions((a, host) => a.openForward(host, messages, merged));
   }
 
-  private async forwardTo(target: ConversationItem): Promise<void> {
-    const client = this.clients.client;
-    const o = this.overlay;
-    if (!client || o?.kind !== 'forward') return;
-    const to = { userID: target.groupID ? '' : target.userID, groupID: target.groupID };
-    try {
-      const list = o.merged
-        ? [await client.createMergerMessage({ messageList: o.messages, title: this.displayName })]
-        : await Promise.all(o.messages.map((m) => client.createForwardMessage(m)));
-      for (const m of list) await client.sendMessage(m, to.userID, to.groupID);
-      this.overlay = null;
-      this.selecting = false;
-      this.selected = new Set();
-    } catch (err) {
-      this.overlay = { ...o, error: toErrorInfo(err).message };
-    }
+  private forwardTo(target: ConversationItem): Promise<void> {
+    return this.withActions((a, host) => a.forwardTo(host, target));
   }
 
   private toggleSelected(id: string): void {
@@ -1583,23 +1502,13 @@ export class ImChat extends LitElement {
     this.selected = next;
   }
 
-  private async deleteSelected(): Promise<void> {
-    const client = this.clients.client;
-    if (!client) return;
-    for (const id of this.selected) {
-      const m = this.byID.get(id);
-      if (m) await client.deleteMessageFromLocalStorage(m).catch(() => undefined);
-      this.dropMessage(id);
-    }
-    this.selecting = false;
-    this.selected = new Set();
+  private deleteSelected(): Promise<void> {
+    return this.withActions((a, host) => a.deleteSelected(host));
   }
 
   private renderActions(m: MessageItem): TemplateResult | typeof nothing {
     if (this.selecting) return nothing;
-    const own = m.sendID === this.selfID;
     const open = this.menuFor === m.clientMsgID;
-    const items = actionsFor(m, { own, isGroup: this.isGroup, isManager: this.isManager, revokeWindowMs: this.revokeWindowMs, now: Date.now() }, this.mt);
     return html`<div class="actions">
       <button
         part="actions-button"
@@ -1608,17 +1517,9 @@ export class ImChat extends LitElement {
         aria-label=${this.mt.moreActions}
         aria-haspopup="menu"
         aria-expanded=${open ? 'true' : 'false'}
-        @click=${() => (this.menuFor = open ? null : m.clientMsgID)}
+        @click=${() => this.toggleMenu(m.clientMsgID, open)}
       >⋯</button>
-      ${open
-        ? html`<div part="actions-menu" class="actions-menu" role="menu" aria-label=${this.mt.moreActions} @keydown=${(e: KeyboardEvent) => menuKeydown(e, () => (this.menuFor = null))}>
-            ${items.map(
-              (a) => html`<button part="action" role="menuitem" type="button" class=${a.danger ? 'danger' : ''} data-action=${a.id} @click=${() => void this.runAction(m, a.id)}>
-                ${a.label}
-              </button>`,
-            )}
-          </div>`
-        : nothing}
+      ${open && extrasModule ? extrasModule.renderActionsMenu(this as unknown as ActionHost, m) : nothing}
     </div>`;
   }
 
@@ -1627,19 +1528,6 @@ export class ImChat extends LitElement {
     const n = m.attachedInfoElem?.groupHasReadInfo.hasReadCount ?? 0;
     if (!n) return nothing;
     return html`<button part="read-count" type="button" class="read-count" @click=${() => void this.runAction(m, 'readers')}>${this.mt.readBy(n)}</button>`;
-  }
-
-  private renderSelectionBar(): TemplateResult {
-    const t = this.mt;
-    const n = this.selected.size;
-    const chosen = this.messages.filter((m) => this.selected.has(m.clientMsgID));
-    return html`<div part="selection-bar" class="selection-bar" role="toolbar">
-      <span>${t.selectedCount(n)}</span>
-      <button type="button" part="selection-forward" ?disabled=${!n} @click=${() => this.openForward(chosen, true)}>${t.forwardSelected}</button>
-      <button type="button" part="selection-forward-each" ?disabled=${!n} @click=${() => this.openForward(chosen, false)}>${t.forward}</button>
-      <button type="button" part="selection-delete" ?disabled=${!n} @click=${() => void this.deleteSelected()}>${t.deleteSelected}</button>
-      <button type="button" part="selection-cancel" @click=${() => ((this.selecting = false), (this.selected = new Set()))}>${t.cancel}</button>
-    </div>`;
   }
 
   private emit<T>(name: string, detail: T): void {
@@ -1889,40 +1777,17 @@ export class ImChat extends LitElement {
     const mt = this.mt;
     const reply = this.replyTo;
     const recording = this.recordingSeconds >= 0;
+    // Selection bar, reply preview, mention popup and recording status show only after a step
+    // that loaded their module (an action, an "@", the recorder): a first paint does not need them.
+    const extras = extrasModule;
+    const host = this as unknown as ActionHost;
     return html`${this.composerError
         ? html`<div part="composer-error" role="alert">${this.composerError}</div>`
         : nothing}
-      ${this.selecting ? this.renderSelectionBar() : nothing}
-      ${reply
-        ? html`<div part="reply-preview" class="reply-preview">
-            <span class="reply-label">${mt.replyingTo(reply.senderNickname || reply.sendID)}</span>
-            <span class="reply-text">${messageText(reply, t)}</span>
-            <button part="reply-cancel" type="button" aria-label=${mt.cancelReply} @click=${() => (this.replyTo = null)}>✕</button>
-          </div>`
-        : nothing}
-      ${this.mentionList.length
-        ? html`<ul part="mention-list" class="mention-list" role="listbox" aria-label=${mt.mentionMembers}>
-            ${this.mentionList.map(
-              (c, i) => html`<li
-                part="mention-option"
-                role="option"
-                aria-selected=${i === this.mentionIndex ? 'true' : 'false'}
-                data-user-id=${c.userID}
-                @mousedown=${(e: Event) => {
-                  e.preventDefault();
-                  this.pickMention(c);
-                }}
-              >
-                ${c.userID === AT_ALL ? html`<strong>@${c.name}</strong>` : html`@${c.name}`}
-              </li>`,
-            )}
-          </ul>`
-        : nothing}
-      ${this.emojiOpen
-        ? html`<div part="emoji-panel" class="emoji-panel">
-            <emoji-picker data-source=${this.emojiSource} @emoji-click=${this.onEmoji}></emoji-picker>
-          </div>`
-        : nothing}
+      ${this.selecting && extras ? extras.renderSelectionBar(host) : nothing}
+      ${reply && extras ? extras.renderReplyPreview(host, reply) : nothing}
+      ${this.mentionList.length && extras ? extras.renderMentionList(host) : nothing}
+      ${this.emojiOpen && extras ? extras.renderEmojiPanel(host) : nothing}
       <form part="composer" @submit=${this.onSubmit} class=${recording ? 'recording' : ''}>
         <button part="attach-button" type="button" class="tool" aria-label=${mt.attach} title=${mt.attach} @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="currentColor" d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10z"/></svg>
@@ -1936,12 +1801,7 @@ export class ImChat extends LitElement {
         <button part="emoji-button" type="button" class="tool" aria-label=${mt.emoji} title=${mt.emoji} aria-expanded=${this.emojiOpen ? 'true' : 'false'} @click=${() => void this.toggleEmoji()}>
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="currentColor" d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16zm-3.5-9A1.5 1.5 0 1 0 8.5 8a1.5 1.5 0 0 0 0 3zm7 0A1.5 1.5 0 1 0 15.5 8a1.5 1.5 0 0 0 0 3zM12 17.5c2.3 0 4.3-1.4 5.1-3.5H6.9c.8 2.1 2.8 3.5 5.1 3.5z"/></svg>
         </button>
-        ${recording
-          ? html`<div part="recording" class="recording-status" role="status">
-              <span class="rec-dot"></span>${mt.recording(this.recordingSeconds)}
-              <button type="button" part="recording-cancel" @click=${() => this.cancelRecording()}>${mt.cancel}</button>
-            </div>`
-          : nothing}
+        ${recording && extras ? extras.renderRecordingStatus(host) : nothing}
         <textarea
           part="input"
           rows="1"
@@ -1997,7 +1857,7 @@ export class ImChat extends LitElement {
       part="base"
       class=${this.dragging ? 'dragging' : ''}
       @dragover=${this.onDragOver}
-      @dragleave=${(e: DragEvent) => e.currentTarget === e.target && (this.dragging = false)}
+      @dragleave=${(e: DragEvent) => e.currentTarget === e.target && (this.dragSeq++, (this.dragging = false))}
       @drop=${this.onDrop}
       @click=${(e: Event) => this.menuFor && !(e.composedPath()[0] as HTMLElement).closest?.('.actions') && (this.menuFor = null)}
     >

@@ -22,11 +22,3 @@ export function createForFile(client: ImClientApi, file: File): Promise<MessageI
       return client.createFileMessage(file, file.name);
   }
 }
-
-/** Files from a paste or a drop (ignores text and other items). */
-export function filesOf(data: DataTransfer | null): File[] {
-  if (!data) return [];
-  const files = [...data.files];
-  if (files.length) return files;
-  return [...data.items].flatMap((item) => (item.kind === 'file' ? [item.getAsFile()].filter((f): f is File => !!f) : []));
-}

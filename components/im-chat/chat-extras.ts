@@ -1,0 +1,325 @@
+import { html, type LitElement, type TemplateResult } from 'lit';
+import type { ImClientApi } from '../../src/client/api.js';
+import type { ConversationItem, MessageItem } from '../../src/model/types.js';
+import { AT_ALL } from '../../src/model/elems.js';
+import type { ImStrings } from '../i18n/strings.js';
+import { menuKeydown } from '../shared/focus-trap.js';
+import { messageText } from '../shared/message-text.js';
+import { insertAtCaret } from './composer/emoji.js';
+import { filterCandidates, mentionQuery, type MentionCandidate } from './composer/mention.js';
+import extraStyles from './chat-extras.styles.js';
+import type { Overlay } from './overlays.js';
+import type { MessageStrings } from './strings-messages.js';
+import { actionsFor, copyText, type MessageActionID } from './actions/menu.js';
+
+export { createForFile } from './composer/attach.js';
+
+/**
+ * What the chat's on-demand parts (message actions, selection, reply, mentions, recording)
+ * need of `<im-chat>`. The element passes itself: these are its (TypeScript-private) fields,
+ * named here so this module is imported when one is first used instead of shipping with a
+ * first paint of the chat.
+ */
+export interface ActionHost {
+  readonly clients: { client: ImClientApi | undefined };
+  readonly input: HTMLTextAreaElement | null;
+  readonly byID: Map<string, MessageItem>;
+  readonly displayName: string;
+  readonly selfID: string;
+  readonly isGroup: boolean;
+  readonly isManager: boolean;
+  readonly revokeWindowMs: number;
+  readonly mt: MessageStrings;
+  readonly text: ImStrings;
+  readonly messages: MessageItem[];
+  readonly conversation: ConversationItem | null;
+  readonly pickedMentions: MentionCandidate[];
+  members: MentionCandidate[] | null;
+  mentionList: MentionCandidate[];
+  mentionIndex: number;
+  onInput(): void;
+  readonly recordingSeconds: number;
+  cancelRecording(): void;
+  readonly emojiDataSource: string | undefined;
+  sendCreated(create: () => Promise<MessageItem>): Promise<void>;
+  menuFor: string | null;
+  replyTo: MessageItem | null;
+  selecting: boolean;
+  selected: Set<string>;
+  overlay: Overlay | null;
+  composerError: string;
+  dropMessage(clientMsgID: string): void;
+  emit<T>(name: string, detail: T): void;
+}
+
+export function toErrorInfo(err: unknown): { code: number; message: string } {
+  const e = err as { code?: number; message?: string } | null;
+  return { code: typeof e?.code === 'number' ? e.code : 0, message: e?.message ?? String(err) };
+}
+
+/** Runs a chosen menu action on `m`; reports it with `im-message-action` or `im-message-action-failed`. */
+export async function runAction(host: ActionHost, m: MessageItem, id: MessageActionID): Promise<void> {
+  const client = host.clients.client;
+  host.menuFor = null;
+  if (!client) return;
+  try {
+    switch (id) {
+      case 'reply':
+        host.replyTo = m;
+        host.input?.focus();
+        break;
+      case 'copy':
+        await navigator.clipboard?.writeText(copyText(m));
+        break;
+      case 'forward':
+        openForward(host, [m], false);
+        break;
+      case 'select':
+        host.selecting = true;
+        host.selected = new Set([m.clientMsgID]);
+        break;
+      case 'recall':
+        await client.revokeMessage(m);
+        break;
+      case 'delete-me':
+        await client.deleteMessageFromLocalStorage(m);
+        host.dropMessage(m.clientMsgID);
+        break;
+      case 'delete-all':
+        await client.deleteMessage(m);
+        host.dropMessage(m.clientMsgID);
+        break;
+      case 'readers': {
+        host.overlay = { kind: 'readers', message: m, loading: true, readers: [], unread: 0 };
+        const r = await client.getGroupMessageReaderList(m.conversationID, m.clientMsgID);
+        host.overlay = { kind: 'readers', message: m, loading: false, readers: r.readers, unread: r.unreadCount };
+        break;
+      }
+    }
+    host.emit('im-message-action', { action: id, message: m });
+  } catch (err) {
+    const error = toErrorInfo(err);
+    host.composerError = error.message;
+    host.emit('im-message-action-failed', { action: id, message: m, error });
+  }
+}
+
+/** Opens the forward dialog for `messages` and fills in the conversations to pick from. */
+export function openForward(host: ActionHost, messages: MessageItem[], merged: boolean): void {
+  const client = host.clients.client;
+  host.overlay = { kind: 'forward', messages, merged, conversations: null };
+  if (!client) return;
+  void client.getAllConversationList().then(
+    (list) => {
+      if (host.overlay?.kind === 'forward') host.overlay = { ...host.overlay, conversations: list };
+    },
+    (err) => {
+      if (host.overlay?.kind === 'forward') host.overlay = { ...host.overlay, conversations: [], error: toErrorInfo(err).message };
+    },
+  );
+}
+
+/** Sends the forward dialog's messages (one by one, or merged into one) to `target`. */
+export async function forwardTo(host: ActionHost, target: ConversationItem): Promise<void> {
+  const client = host.clients.client;
+  const o = host.overlay;
+  if (!client || o?.kind !== 'forward') return;
+  const to = { userID: target.groupID ? '' : target.userID, groupID: target.groupID };
+  try {
+    const list = o.merged
+      ? [await client.createMergerMessage({ messageList: o.messages, title: host.displayName })]
+      : await Promise.all(o.messages.map((m) => client.createForwardMessage(m)));
+    for (const m of list) await client.sendMessage(m, to.userID, to.groupID);
+    host.overlay = null;
+    host.selecting = false;
+    host.selected = new Set();
+  } catch (err) {
+    host.overlay = { ...o, error: toErrorInfo(err).message };
+  }
+}
+
+/** Deletes the selected messages from this device and leaves selection mode. */
+export async function deleteSelected(host: ActionHost): Promise<void> {
+  const client = host.clients.client;
+  if (!client) return;
+  for (const id of host.selected) {
+    const m = host.byID.get(id);
+    if (m) await client.deleteMessageFromLocalStorage(m).catch(() => undefined);
+    host.dropMessage(id);
+  }
+  host.selecting = false;
+  host.selected = new Set();
+}
+
+/** A message's open actions menu (the ⋯ button stays in the row; this opens only once this module is in). */
+export function renderActionsMenu(host: ActionHost, m: MessageItem): TemplateResult {
+  const own = m.sendID === host.selfID;
+  const items = actionsFor(m, { own, isGroup: host.isGroup, isManager: host.isManager, revokeWindowMs: host.revokeWindowMs, now: Date.now() }, host.mt);
+  return html`<div part="actions-menu" class="actions-menu" role="menu" aria-label=${host.mt.moreActions} @keydown=${(e: KeyboardEvent) => menuKeydown(e, () => (host.menuFor = null))}>
+    ${items.map(
+      (a) => html`<button part="action" role="menuitem" type="button" class=${a.danger ? 'danger' : ''} data-action=${a.id} @click=${() => void runAction(host, m, a.id)}>
+        ${a.label}
+      </button>`,
+    )}
+  </div>`;
+}
+
+/** The bar over the composer while messages are being selected. */
+export function renderSelectionBar(host: ActionHost): TemplateResult {
+  const t = host.mt;
+  const n = host.selected.size;
+  const chosen = host.messages.filter((m) => host.selected.has(m.clientMsgID));
+  return html`<div part="selection-bar" class="selection-bar" role="toolbar">
+    <span>${t.selectedCount(n)}</span>
+    <button type="button" part="selection-forward" ?disabled=${!n} @click=${() => openForward(host, chosen, true)}>${t.forwardSelected}</button>
+    <button type="button" part="selection-forward-each" ?disabled=${!n} @click=${() => openForward(host, chosen, false)}>${t.forward}</button>
+    <button type="button" part="selection-delete" ?disabled=${!n} @click=${() => void deleteSelected(host)}>${t.deleteSelected}</button>
+    <button type="button" part="selection-cancel" @click=${() => ((host.selecting = false), (host.selected = new Set()))}>${t.cancel}</button>
+  </div>`;
+}
+
+/** What the next message replies to, over the composer. */
+export function renderReplyPreview(host: ActionHost, reply: MessageItem): TemplateResult {
+  const mt = host.mt;
+  return html`<div part="reply-preview" class="reply-preview">
+    <span class="reply-label">${mt.replyingTo(reply.senderNickname || reply.sendID)}</span>
+    <span class="reply-text">${messageText(reply, host.text)}</span>
+    <button part="reply-cancel" type="button" aria-label=${mt.cancelReply} @click=${() => (host.replyTo = null)}>✕</button>
+  </div>`;
+}
+
+/** The members matching the "@" being typed (the composer's keys move through and pick them). */
+export function renderMentionList(host: ActionHost): TemplateResult {
+  return html`<ul part="mention-list" class="mention-list" role="listbox" aria-label=${host.mt.mentionMembers}>
+    ${host.mentionList.map(
+      (c, i) => html`<li
+        part="mention-option"
+        role="option"
+        aria-selected=${i === host.mentionIndex ? 'true' : 'false'}
+        data-user-id=${c.userID}
+        @mousedown=${(e: Event) => {
+          e.preventDefault();
+          pickMention(host, c);
+        }}
+      >
+        ${c.userID === AT_ALL ? html`<strong>@${c.name}</strong>` : html`@${c.name}`}
+      </li>`,
+    )}
+  </ul>`;
+}
+
+/** The group's members (but me) to mention, fetched once per conversation (a failed fetch is tried again on the next "@"). */
+async function loadMembers(host: ActionHost): Promise<MentionCandidate[]> {
+  if (host.members) return host.members;
+  const client = host.clients.client as (ImClientApi & { getGroupMemberList?: (p: { groupID: string; offset?: number; count?: number }) => Promise<{ userID: string; nickname: string; groupNickname?: string }[]> }) | undefined;
+  const groupID = host.conversation?.groupID;
+  if (!client || !groupID || typeof client.getGroupMemberList !== 'function') return [];
+  try {
+    const list = await client.getGroupMemberList({ groupID, offset: 0, count: 200 } as never);
+    host.members = list
+      .filter((m) => m.userID !== host.selfID)
+      .map((m) => ({ userID: m.userID, name: m.groupNickname || m.nickname || m.userID }));
+  } catch {
+    return []; // not cached: the next "@" tries again
+  }
+  return host.members;
+}
+
+/** Fills the mention popup for the "@" before the caret (if it is still there once the members are in). */
+export async function showMentions(host: ActionHost): Promise<void> {
+  const members = await loadMembers(host);
+  const input = host.input;
+  const again = input && mentionQuery(input.value, input.selectionStart ?? input.value.length);
+  if (!again) return;
+  host.mentionList = filterCandidates(members, again.query, host.mt.everyone);
+  host.mentionIndex = 0;
+}
+
+/** Replaces the "@query" before the caret with the member's name and remembers the pick for sending. */
+export function pickMention(host: ActionHost, c: MentionCandidate): void {
+  const input = host.input;
+  if (!input) return;
+  const caret = input.selectionStart ?? input.value.length;
+  const q = mentionQuery(input.value, caret);
+  if (!q) return;
+  input.setRangeText(`@${c.name} `, q.start, caret, 'end');
+  host.pickedMentions.push(c);
+  host.mentionList = [];
+  input.focus();
+  host.onInput();
+}
+
+/** Sends the device's position as a location message (asks the browser for permission). */
+export function shareLocation(host: ActionHost): void {
+  const client = host.clients.client;
+  if (!client || typeof navigator === 'undefined' || !navigator.geolocation) return;
+  navigator.geolocation.getCurrentPosition(
+    (pos) => {
+      const { latitude, longitude } = pos.coords;
+      void host.sendCreated(() => client.createLocationMessage({ description: `${latitude.toFixed(5)}, ${longitude.toFixed(5)}`, latitude, longitude }));
+    },
+    (err) => (host.composerError = err.message || host.mt.shareLocation),
+    { enableHighAccuracy: false, timeout: 15_000 },
+  );
+}
+
+/** Where the emoji picker reads its data: the `emoji-data-source` attribute, else the IM server's `/api/emoji/data.json`. */
+function emojiSource(host: ActionHost): string {
+  if (host.emojiDataSource) return host.emojiDataSource;
+  const server = (host.clients.client as { config?: { serverURL?: string } } | undefined)?.config?.serverURL;
+  try {
+    if (server) {
+      const u = new URL(server, location.href);
+      const protocol = u.protocol === 'wss:' ? 'https:' : u.protocol === 'ws:' ? 'http:' : u.protocol;
+      return `${protocol}//${u.host}/api/emoji/data.json`;
+    }
+  } catch {
+    /* fall through */
+  }
+  return '/api/emoji/data.json';
+}
+
+/** The emoji panel over the composer; a picked emoji goes in at the caret. */
+export function renderEmojiPanel(host: ActionHost): TemplateResult {
+  const onEmoji = (e: Event) => {
+    const unicode = (e as CustomEvent<{ unicode?: string }>).detail?.unicode;
+    if (unicode && host.input) insertAtCaret(host.input, unicode);
+  };
+  return html`<div part="emoji-panel" class="emoji-panel">
+    <emoji-picker data-source=${emojiSource(host)} @emoji-click=${onEmoji}></emoji-picker>
+  </div>`;
+}
+
+/** Shown in the composer while a voice message is being recorded. */
+export function renderRecordingStatus(host: ActionHost): TemplateResult {
+  return html`<div part="recording" class="recording-status" role="status">
+    <span class="rec-dot"></span>${host.mt.recording(host.recordingSeconds)}
+    <button type="button" part="recording-cancel" @click=${() => host.cancelRecording()}>${host.mt.cancel}</button>
+  </div>`;
+}
+
+const styled = new WeakSet<Node>();
+
+/**
+ * Adds chat-extras.styles.ts to `el`'s shadow root (once), right after the element's own
+ * styles: sheets a page added with adoptImkitStyles come later and so still win.
+ */
+export function adoptExtraStyles(el: LitElement): void {
+  const root = el.renderRoot;
+  if (!(root instanceof ShadowRoot) || styled.has(root)) return;
+  styled.add(root);
+  const sheet = extraStyles.styleSheet;
+  if (sheet) {
+    const own = new Set((el.constructor as typeof LitElement).elementStyles.map((s) => (s instanceof CSSStyleSheet ? s : s.styleSheet)));
+    const sheets = [...root.adoptedStyleSheets];
+    let at = 0;
+    sheets.forEach((s, i) => own.has(s) && (at = i + 1));
+    sheets.splice(at, 0, sheet);
+    root.adoptedStyleSheets = sheets;
+  } else {
+    // No constructable stylesheets (Lit falls back to <style> elements in the same case).
+    const style = document.createElement('style');
+    style.textContent = extraStyles.cssText;
+    root.append(style);
+  }
+}
