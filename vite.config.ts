@@ -21,11 +21,12 @@ function elementEntries(): Record<string, string> {
 }
 
 /**
- * Elements whose code is heavy (WebRTC call UI, media viewer, emoji picker). The
- * script-tag bundle registers them on first use instead of up front: a chunk loads when
- * such a tag first appears in the document (or when `loadElement(tag)` is called).
+ * Elements whose code is heavy (the WebRTC call UI). The script-tag bundle registers them on
+ * first use instead of up front: a chunk loads when such a tag first appears in the document
+ * (or when `loadElement(tag)` is called). The media viewer and the emoji picker are not
+ * elements of their own: <im-chat> imports them on first use.
  */
-export const LAZY_ELEMENTS = ['im-call', 'im-media-viewer', 'im-emoji-picker'];
+export const LAZY_ELEMENTS = ['im-call'];
 
 /**
  * The text of a CSS template minus comments and indentation. Quoted strings are kept as
