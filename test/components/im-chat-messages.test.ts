@@ -134,8 +134,11 @@ describe('<im-chat> message types', () => {
     const paste = new DataTransfer();
     paste.items.add(new File([await png(40, 30)], 'pasted.png', { type: 'image/png' }));
     part(chat, 'input')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: paste, bubbles: true, composed: true, cancelable: true }));
-    const img = await until(() => chat.shadowRoot!.querySelector<HTMLImageElement>('[data-content-type="102"] img'), 'pasted image sent');
-    await until(() => img.complete && img.naturalWidth === 40, 'image loaded');
+    const pastedImage = () => chat.shadowRoot!.querySelector<HTMLImageElement>('[data-content-type="102"] img');
+    await until(pastedImage, 'pasted image sent');
+    // Query again each time: the row re-renders when the upload finishes (local preview -> uploaded file),
+    // so the image the user ends up seeing is not always the element that appeared first.
+    await until(() => { const img = pastedImage(); return img && img.complete && img.naturalWidth === 40; }, 'image loaded');
     await until(async () => {
       const history = await s.pat.getHistoryMessageList({ conversationID: s.conversationID, count: 5 });
       return history.some((m) => m.contentType === ContentType.File && m.fileElem?.fileName === 'dropped.txt');
