@@ -445,6 +445,8 @@ export class ImChat extends LitElement {
   }
 
   private readonly onVisibility = () => this.maybeMarkRead();
+  /** Bound once: lazily loaded parts call it when their code has arrived. */
+  private readonly rerender = () => this.requestUpdate();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -1430,7 +1432,7 @@ export class ImChat extends LitElement {
       },
       isPlayed: (id) => this.loadPlayed().has(id),
       cancelUpload: (id) => this.clients.client?.cancelUpload(id),
-      requestUpdate: () => this.requestUpdate(),
+      requestUpdate: this.rerender,
     };
   }
 
@@ -1599,7 +1601,7 @@ export class ImChat extends LitElement {
 
   private renderMessage(m: MessageItem, prev: MessageItem | undefined, next: MessageItem | undefined): TemplateResult {
     const t = this.text;
-    if (m.contentType === CALL_RECORD_CONTENT_TYPE) return renderCallRecord(m, this.selfID, this.mt, this.i18n);
+    if (m.contentType === CALL_RECORD_CONTENT_TYPE) return renderCallRecord(m, this.selfID, this.mt, this.i18n, this.rerender);
     const layout = layoutOf(m);
     if (layout === 'notice') {
       return html`<div part="notice" data-msg-id=${m.clientMsgID} data-seq=${m.seq}>${rendererFor(m).render(this.renderCtx(m))}</div>`;
@@ -1871,6 +1873,7 @@ export class ImChat extends LitElement {
           if (this.overlay?.kind === 'image') this.overlay = { ...this.overlay, zoom: Math.min(4, Math.max(0.5, this.overlay.zoom + d)) };
         },
         forwardTo: (c) => void this.forwardTo(c),
+        requestUpdate: this.rerender,
       })}
     </div>`;
   }

@@ -1,5 +1,3 @@
-import { html } from 'lit';
-import { until } from 'lit/directives/until.js';
 import type { MessageRenderer } from './registry.js';
 
 /**
@@ -16,20 +14,40 @@ export function importOnce<M>(load: () => Promise<M>): () => Promise<M> {
 }
 
 /**
+ * A value (usually a module's export) loaded on first use, read synchronously by a render:
+ * `get(update)` returns it once it is in, else undefined, and starts the load; when it
+ * arrives, every `update` handed in meanwhile is called (the host re-renders and now gets
+ * it). A failed load (a chunk that could not be fetched) calls nobody: the next render
+ * tries again, so an offline page does not spin re-rendering. Lit's `until` did this per
+ * binding, at the price of its async-directive machinery on every page.
+ */
+export function loadedLater<M>(load: () => Promise<M>): (update: () => void) => M | undefined {
+  let value: M | undefined;
+  let waiting: Set<() => void> | null = null;
+  return (update) => {
+    if (value !== undefined) return value;
+    if (!waiting) {
+      const notify = (waiting = new Set());
+      load().then(
+        (v) => {
+          value = v;
+          waiting = null;
+          for (const u of notify) u();
+        },
+        () => (waiting = null),
+      );
+    }
+    waiting.add(update);
+    return undefined;
+  };
+}
+
+/**
  * A renderer whose code is imported on first use. Until it has loaded, `placeholder`
- * shows (built to take the same room, so the row does not jump); then the real output
- * replaces it in place, without the host re-rendering. Afterwards it renders directly.
+ * shows (built to take the same room, so the row does not jump); then the host is asked
+ * to re-render (`ctx.requestUpdate`) and the real output replaces it.
  */
 export function lazyRenderer(load: () => Promise<MessageRenderer>, placeholder: MessageRenderer): MessageRenderer {
-  let real: MessageRenderer | null = null;
-  return (ctx) => {
-    if (real) return real(ctx);
-    const shown = placeholder(ctx);
-    return html`${until(
-      load()
-        .then((render) => (real = render)(ctx))
-        .catch(() => shown),
-      shown,
-    )}`;
-  };
+  const real = loadedLater(load);
+  return (ctx) => (real(ctx.requestUpdate) ?? placeholder)(ctx);
 }
