@@ -7,7 +7,7 @@ import { ErrorCode, ImError, defaultErrorMessage } from '../../src/protocol/erro
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const rows = new Map(
-  [...readme.matchAll(/^\| (\d{4}) \| `(\w+)` \| (.*) \|$/gm)].map(([, code, name, meaning]) => [Number(code), { name, meaning }]),
+  [...readme.matchAll(/^\| (\d{4}) \| `(\w+)` \| (.*) \|$/gm)].map(([, code, name, meaning]) => [Number(code), { name: name!, meaning: meaning! }]),
 );
 
 test('the README lists every error code with its name and message, and nothing else', () => {
