@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { MessageItem } from '../../src/model/types.js';
 import { formatClock, formatFull, isoTime } from '../shared/format.js';
-import { loadedLater } from './renderers/lazy.js';
+import { loadedLater } from '../shared/lazy.js';
 import { defaultMessageStrings, type MessageStrings } from './strings-messages.js';
 
 /** Formats times in the chat's locale (a LocaleController fits). */

@@ -23,7 +23,7 @@ import { installBuiltinRenderers, layoutOf, rendererFor, type MessageRenderConte
 import type { MessageStrings } from './strings-messages.js';
 import type { MessageActionID } from './actions/menu.js';
 import type { ActionHost } from './chat-extras.js';
-import { importOnce } from './renderers/lazy.js';
+import { importOnce } from '../shared/lazy.js';
 import { renderOverlay, type Overlay } from './overlays.js';
 import { filesOf } from './composer/dropped-files.js';
 import { loadEmojiPicker } from './composer/emoji.js';

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ConversationItem, MessageItem } from '../../src/model/types.js';
-import { loadedLater } from './renderers/lazy.js';
+import { loadedLater } from '../shared/lazy.js';
 import type { MessageStrings } from './strings-messages.js';
 
 /** The dialogs of `<im-chat>`: image viewer, merged-forward list, readers, forward target picker. */
