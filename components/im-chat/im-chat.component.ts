@@ -13,7 +13,7 @@ import { ClientController } from '../shared/client-controller.js';
 import { formatClock, formatDayLabel, isoTime, isSameDay, startOfDay } from '../shared/format.js';
 import { intlLocaleFor } from '../i18n/locale.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { renderStorageNotice, storageNoticeStyles } from '../shared/storage-notice.js';
+import { renderStorageNotice } from '../shared/storage-notice.js';
 import { alertIcon, arrowDownIcon, chatIcon, clockIcon, doubleTickIcon, retryIcon, sendIcon, tickIcon } from '../shared/icons.js';
 import { OpenerFocusController } from '../shared/focus-trap.js';
 import { ThemeController } from '../shared/theme-controller.js';
@@ -256,7 +256,7 @@ interface Anchor {
  * @cssprop --im-font-family - Font stack.
  */
 export class ImChat extends LitElement {
-  static override styles = [styles, storageNoticeStyles];
+  static override styles = [styles];
 
   /** The client to use; otherwise the one from the nearest `<im-provider>`. */
   @property({ attribute: false }) client: ImClientApi | undefined;

@@ -12,7 +12,7 @@ import { avatar } from '../shared/avatar.js';
 import { ClientController } from '../shared/client-controller.js';
 import { isoTime } from '../shared/format.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { renderStorageNotice, storageNoticeStyles } from '../shared/storage-notice.js';
+import { renderStorageNotice } from '../shared/storage-notice.js';
 import { chatIcon, muteIcon, pinIcon } from '../shared/icons.js';
 import { messageText, previewLine } from '../shared/message-text.js';
 import { ThemeController } from '../shared/theme-controller.js';
@@ -118,7 +118,7 @@ function listOrder(a: ConversationItem, b: ConversationItem): number {
  * @cssprop --im-font-family - Font stack.
  */
 export class ImConversationList extends LitElement {
-  static override styles = [styles, storageNoticeStyles];
+  static override styles = [styles];
 
   /** The client to use; otherwise the one from the nearest `<im-provider>`. */
   @property({ attribute: false }) client: ImClientApi | undefined;
