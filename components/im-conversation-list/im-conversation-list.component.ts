@@ -1,7 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { ImClientApi } from '../../src/client/api.js';
 import type { ConnectionState } from '../../src/client/events.js';
 import { LoginStatus, RecvMsgOpt, SessionType } from '../../src/model/enums.js';
@@ -595,7 +594,7 @@ export class ImConversationList extends LitElement {
       aria-posinset=${index + 1}
       tabindex=${c.conversationID === roving ? 0 : -1}
       data-conversation-id=${c.conversationID}
-      style=${styleMap({ top: `${index * this.rowHeight}px`, height: `${this.rowHeight}px` })}
+      style="top:${index * this.rowHeight}px;height:${this.rowHeight}px"
     >
       ${avatar({ id: c.userID || c.groupID || c.conversationID, name, faceURL: c.faceURL, size: this.avatarSize, group: isGroup })}
       <div class="main">
@@ -697,7 +696,7 @@ export class ImConversationList extends LitElement {
         @contextmenu=${this.onContextMenu}
         @scroll=${this.measureList}
       >
-        <div class="rows" style=${styleMap({ height: `${count * this.rowHeight}px` })}>
+        <div class="rows" style="height:${count * this.rowHeight}px">
           ${repeat(
             indices,
             (i) => sorted[i]!.conversationID,
