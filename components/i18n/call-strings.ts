@@ -1,3 +1,4 @@
+import { installEnglishTable } from './en.js';
 import { formatCount } from './plural.js';
 
 /** Texts of `<im-call>` and `<im-call-button>` (override through `strings`). */
@@ -72,3 +73,6 @@ export const defaultCallStrings: ImCallStrings = {
   videoCall: 'Video call',
   voiceCall: 'Voice call',
 };
+
+// Importing this module (<im-call> and <im-call-button> do) makes it English's call table.
+installEnglishTable('call', defaultCallStrings);

@@ -1,13 +1,24 @@
 import { defaultMessageStrings } from '../im-chat/strings-messages.js';
-import { defaultCallStrings } from './call-strings.js';
-import { defaultSocialStrings } from './social-strings.js';
+import { defaultConversationActionStrings } from './conversation-action-strings.js';
+import type { ImCallStrings } from './call-strings.js';
+import type { ImSocialStrings } from './social-strings.js';
 import { defaultStrings } from './strings.js';
 import type { ImLocaleTables } from './tables.js';
 
-/** English, the default and the fallback for unknown locales. */
+/**
+ * English, the default and the fallback for unknown locales. The list and chat tables are
+ * here; the social and call tables (about 2 kB) install themselves when the elements that
+ * show them import them (social-strings.ts, call-strings.ts), so a page with only a list
+ * and a chat does not carry them. Until then `social` holds the conversation actions only
+ * and `call` nothing: no element reads more before its own import has run.
+ */
 export const en: ImLocaleTables = {
   strings: defaultStrings,
-  social: defaultSocialStrings,
+  social: defaultConversationActionStrings as ImSocialStrings,
   messages: defaultMessageStrings,
-  call: defaultCallStrings,
+  call: {} as ImCallStrings,
 };
+
+export function installEnglishTable<K extends 'social' | 'call'>(kind: K, table: ImLocaleTables[K]): void {
+  en[kind] = table;
+}

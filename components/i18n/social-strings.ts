@@ -1,3 +1,5 @@
+import { defaultConversationActionStrings, type ImConversationActionStrings } from './conversation-action-strings.js';
+import { installEnglishTable } from './en.js';
 import { formatCount, plural } from './plural.js';
 
 /**
@@ -5,20 +7,7 @@ import { formatCount, plural } from './plural.js';
  * picker, conversation actions, notifications). Replace any of them through
  * each element's `strings` property.
  */
-export interface ImSocialStrings {
-  // conversation actions
-  actions: string;
-  actionsFor: (name: string) => string;
-  pin: string;
-  unpin: string;
-  mute: string;
-  unmute: string;
-  markRead: string;
-  markAllRead: string;
-  hide: string;
-  deleteWithMessages: string;
-  clearHistory: string;
-  actionFailed: string;
+export interface ImSocialStrings extends ImConversationActionStrings {
   // contacts
   contacts: string;
   friends: string;
@@ -117,18 +106,7 @@ export interface ImSocialStrings {
 }
 
 export const defaultSocialStrings: ImSocialStrings = {
-  actions: 'Actions',
-  actionsFor: (name) => `Actions for ${name}`,
-  pin: 'Pin',
-  unpin: 'Unpin',
-  mute: 'Mute notifications',
-  unmute: 'Unmute notifications',
-  markRead: 'Mark as read',
-  markAllRead: 'Mark all as read',
-  hide: 'Remove from list',
-  deleteWithMessages: 'Delete chat and messages',
-  clearHistory: 'Clear history',
-  actionFailed: 'That did not work',
+  ...defaultConversationActionStrings,
   contacts: 'Contacts',
   friends: 'Friends',
   newRequests: 'New requests',
@@ -228,3 +206,6 @@ export const defaultSocialStrings: ImSocialStrings = {
 export function resolveSocialStrings(overrides: Partial<ImSocialStrings> | undefined): ImSocialStrings {
   return overrides ? { ...defaultSocialStrings, ...overrides } : defaultSocialStrings;
 }
+
+// Importing this module (the social elements do) makes it English's social table.
+installEnglishTable('social', defaultSocialStrings);

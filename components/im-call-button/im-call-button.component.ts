@@ -5,6 +5,8 @@ import type { ImTheme } from '../context.js';
 import { phoneIcon, videoIcon } from '../im-call/call-icons.js';
 import type { ImCall } from '../im-call/im-call.component.js';
 import { LocaleController } from '../shared/locale-controller.js';
+// Installs the English call table (not part of a list+chat page).
+import '../i18n/call-strings.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import styles from './im-call-button.styles.js';
 

@@ -17,6 +17,8 @@ import { hangUpIcon, micIcon, micOffIcon, phoneIcon, settingsIcon, videoIcon, vi
 import styles from './im-call.styles.js';
 
 import type { ImCallStrings } from '../i18n/call-strings.js';
+// Installs the English call table (not part of a list+chat page).
+import '../i18n/call-strings.js';
 export { defaultCallStrings, type ImCallStrings } from '../i18n/call-strings.js';
 
 export interface ImCallStateDetail {

@@ -1,8 +1,7 @@
 import { html, type TemplateResult } from 'lit';
-import { until } from 'lit/directives/until.js';
 import type { MessageItem } from '../../src/model/types.js';
 import { formatClock, formatFull, isoTime } from '../shared/format.js';
-import { importOnce } from './renderers/lazy.js';
+import { loadedLater } from '../shared/lazy.js';
 import { defaultMessageStrings, type MessageStrings } from './strings-messages.js';
 
 /** Formats times in the chat's locale (a LocaleController fits). */
@@ -29,24 +28,25 @@ export function callRecordTime(m: MessageItem, times?: CallRecordTimes): Templat
 type ChipRenderer = (m: MessageItem, selfID: string, t: MessageStrings, times?: CallRecordTimes) => TemplateResult;
 
 /** The record's text and icons are imported with the first call record a chat shows. */
-const view = importOnce(() => import('./call-record-view.js'));
-let chipOf: ChipRenderer | null = null;
+const chip = loadedLater<ChipRenderer>(() => import('./call-record-view.js').then((v) => v.callRecordChip));
 
 /**
  * A call record (contentType 1600) in the message log: a centred chip with the call kind,
  * outcome, duration and time (call-record-view.ts), in the table's language. Until that code
- * is in, a chip of the same height with the time and no `call-record` part stands in for it.
+ * is in, a chip of the same height with the time and no `call-record` part stands in for it,
+ * and `requestUpdate` (the host's re-render) is called once it has arrived.
  */
-export function renderCallRecord(m: MessageItem, selfID: string, t: MessageStrings = defaultMessageStrings, times?: CallRecordTimes): TemplateResult {
+export function renderCallRecord(
+  m: MessageItem,
+  selfID: string,
+  t: MessageStrings = defaultMessageStrings,
+  times?: CallRecordTimes,
+  requestUpdate: () => void = () => undefined,
+): TemplateResult {
+  const chipOf = chip(requestUpdate);
   if (chipOf) return callRecordRow(m, chipOf(m, selfID, t, times));
-  const stand = html`<span part="call-record-loading" style=${CHIP_STYLE} aria-busy="true"><span style="display:inline-block;width:22px;height:22px"></span>${callRecordTime(m, times)}</span>`;
   return callRecordRow(
     m,
-    until(
-      view()
-        .then((v) => (chipOf = v.callRecordChip)(m, selfID, t, times))
-        .catch(() => stand),
-      stand,
-    ),
+    html`<span part="call-record-loading" style=${CHIP_STYLE} aria-busy="true"><span style="display:inline-block;width:22px;height:22px"></span>${callRecordTime(m, times)}</span>`,
   );
 }

@@ -3,6 +3,7 @@ import type { ImClientApi } from '../../src/client/api.js';
 import type { ConversationItem, MessageItem } from '../../src/model/types.js';
 import { AT_ALL } from '../../src/model/elems.js';
 import type { ImStrings } from '../i18n/strings.js';
+import { adoptStyles } from '../shared/adopt-styles.js';
 import { menuKeydown } from '../shared/focus-trap.js';
 import { messageText } from '../shared/message-text.js';
 import { insertAtCaret } from './composer/emoji.js';
@@ -298,28 +299,7 @@ export function renderRecordingStatus(host: ActionHost): TemplateResult {
   </div>`;
 }
 
-const styled = new WeakSet<Node>();
-
-/**
- * Adds chat-extras.styles.ts to `el`'s shadow root (once), right after the element's own
- * styles: sheets a page added with adoptImkitStyles come later and so still win.
- */
+/** Adds chat-extras.styles.ts to `el`'s shadow root (once), after the element's own styles. */
 export function adoptExtraStyles(el: LitElement): void {
-  const root = el.renderRoot;
-  if (!(root instanceof ShadowRoot) || styled.has(root)) return;
-  styled.add(root);
-  const sheet = extraStyles.styleSheet;
-  if (sheet) {
-    const own = new Set((el.constructor as typeof LitElement).elementStyles.map((s) => (s instanceof CSSStyleSheet ? s : s.styleSheet)));
-    const sheets = [...root.adoptedStyleSheets];
-    let at = 0;
-    sheets.forEach((s, i) => own.has(s) && (at = i + 1));
-    sheets.splice(at, 0, sheet);
-    root.adoptedStyleSheets = sheets;
-  } else {
-    // No constructable stylesheets (Lit falls back to <style> elements in the same case).
-    const style = document.createElement('style');
-    style.textContent = extraStyles.cssText;
-    root.append(style);
-  }
+  adoptStyles(el, extraStyles);
 }

@@ -13,7 +13,7 @@ import { ClientController } from '../shared/client-controller.js';
 import { formatClock, formatDayLabel, isoTime, isSameDay, startOfDay } from '../shared/format.js';
 import { intlLocaleFor } from '../i18n/locale.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { renderStorageNotice, storageNoticeStyles } from '../shared/storage-notice.js';
+import { renderStorageNotice } from '../shared/storage-notice.js';
 import { alertIcon, arrowDownIcon, chatIcon, clockIcon, doubleTickIcon, retryIcon, sendIcon, tickIcon } from '../shared/icons.js';
 import { OpenerFocusController } from '../shared/focus-trap.js';
 import { ThemeController } from '../shared/theme-controller.js';
@@ -23,7 +23,7 @@ import { installBuiltinRenderers, layoutOf, rendererFor, type MessageRenderConte
 import type { MessageStrings } from './strings-messages.js';
 import type { MessageActionID } from './actions/menu.js';
 import type { ActionHost } from './chat-extras.js';
-import { importOnce } from './renderers/lazy.js';
+import { importOnce } from '../shared/lazy.js';
 import { renderOverlay, type Overlay } from './overlays.js';
 import { filesOf } from './composer/dropped-files.js';
 import { loadEmojiPicker } from './composer/emoji.js';
@@ -256,7 +256,7 @@ interface Anchor {
  * @cssprop --im-font-family - Font stack.
  */
 export class ImChat extends LitElement {
-  static override styles = [styles, storageNoticeStyles];
+  static override styles = [styles];
 
   /** The client to use; otherwise the one from the nearest `<im-provider>`. */
   @property({ attribute: false }) client: ImClientApi | undefined;
@@ -445,6 +445,8 @@ export class ImChat extends LitElement {
   }
 
   private readonly onVisibility = () => this.maybeMarkRead();
+  /** Bound once: lazily loaded parts call it when their code has arrived. */
+  private readonly rerender = () => this.requestUpdate();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -1430,7 +1432,7 @@ export class ImChat extends LitElement {
       },
       isPlayed: (id) => this.loadPlayed().has(id),
       cancelUpload: (id) => this.clients.client?.cancelUpload(id),
-      requestUpdate: () => this.requestUpdate(),
+      requestUpdate: this.rerender,
     };
   }
 
@@ -1599,7 +1601,7 @@ export class ImChat extends LitElement {
 
   private renderMessage(m: MessageItem, prev: MessageItem | undefined, next: MessageItem | undefined): TemplateResult {
     const t = this.text;
-    if (m.contentType === CALL_RECORD_CONTENT_TYPE) return renderCallRecord(m, this.selfID, this.mt, this.i18n);
+    if (m.contentType === CALL_RECORD_CONTENT_TYPE) return renderCallRecord(m, this.selfID, this.mt, this.i18n, this.rerender);
     const layout = layoutOf(m);
     if (layout === 'notice') {
       return html`<div part="notice" data-msg-id=${m.clientMsgID} data-seq=${m.seq}>${rendererFor(m).render(this.renderCtx(m))}</div>`;
@@ -1871,6 +1873,7 @@ export class ImChat extends LitElement {
           if (this.overlay?.kind === 'image') this.overlay = { ...this.overlay, zoom: Math.min(4, Math.max(0.5, this.overlay.zoom + d)) };
         },
         forwardTo: (c) => void this.forwardTo(c),
+        requestUpdate: this.rerender,
       })}
     </div>`;
   }

@@ -1,6 +1,7 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type LitElement, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { messageSummary } from '../../src/model/elems.js';
+import { adoptStyles } from '../shared/adopt-styles.js';
 import { trapTab } from '../shared/focus-trap.js';
 import { formatFull } from '../shared/format.js';
 import type { Overlay, OverlayHost } from './overlays.js';
@@ -114,8 +115,6 @@ const dialogStyles = css`
   }
 `;
 
-const styled = new WeakSet<ShadowRoot>();
-
 function adoptDialogStyles(el: Element | undefined): void {
   if (!el) return;
   const root = el.getRootNode();
@@ -125,17 +124,7 @@ function adoptDialogStyles(el: Element | undefined): void {
     if (!el.isConnected) queueMicrotask(() => adoptDialogStyles(el.isConnected ? el : undefined));
     return;
   }
-  if (styled.has(root)) return;
-  styled.add(root);
-  const sheet = dialogStyles.styleSheet;
-  if (sheet) {
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  } else {
-    // No constructable stylesheets (Lit falls back to <style> elements in the same case).
-    const style = document.createElement('style');
-    style.textContent = dialogStyles.cssText;
-    root.append(style);
-  }
+  adoptStyles(root.host as LitElement, dialogStyles);
 }
 
 /** The dialogs of `<im-chat>` (image viewer, merged-forward list, readers, forward target picker), loaded on first open (overlays.ts). */

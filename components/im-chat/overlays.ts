@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { until } from 'lit/directives/until.js';
 import type { ConversationItem, MessageItem } from '../../src/model/types.js';
-import { importOnce } from './renderers/lazy.js';
+import { loadedLater } from '../shared/lazy.js';
 import type { MessageStrings } from './strings-messages.js';
 
 /** The dialogs of `<im-chat>`: image viewer, merged-forward list, readers, forward target picker. */
@@ -18,21 +17,17 @@ export interface OverlayHost {
   close(): void;
   zoom(delta: number): void;
   forwardTo(conversation: ConversationItem): void;
+  /** Re-renders the host (called once the dialogs' code has arrived). */
+  requestUpdate(): void;
 }
 
 /** The dialogs' templates are imported when one first opens: a chat that never opens one does not download them. */
-const dialogs = importOnce(() => import('./overlay-dialogs.js'));
-let renderDialog: ((o: Overlay, host: OverlayHost) => TemplateResult) | null = null;
+const dialogs = loadedLater(() => import('./overlay-dialogs.js').then((m) => m.renderDialog));
 
 export function renderOverlay(o: Overlay | null, host: OverlayHost): unknown {
   if (!o) return nothing;
+  const renderDialog = dialogs(host.requestUpdate);
   if (renderDialog) return renderDialog(o, host);
   // The backdrop at once (with a spinner); the dialog replaces it as soon as its code is in.
-  const backdrop = html`<div class="overlay" aria-busy="true" @click=${() => host.close()}><span class="spinner"></span></div>`;
-  return until(
-    dialogs()
-      .then((m) => (renderDialog = m.renderDialog)(o, host))
-      .catch(() => backdrop),
-    backdrop,
-  );
+  return html`<div class="overlay" aria-busy="true" @click=${() => host.close()}><span class="spinner"></span></div>`;
 }

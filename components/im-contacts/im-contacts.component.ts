@@ -7,6 +7,8 @@ import { ApplicationResult, type BlackInfo, type FriendApplication, type FriendI
 import type { GroupInfo } from '../../src/model/types.js';
 import type { ImTheme } from '../context.js';
 import type { ImSocialStrings } from '../i18n/social-strings.js';
+// Installs the English social table (not part of a list+chat page).
+import '../i18n/social-strings.js';
 import { avatar } from '../shared/avatar.js';
 import { ClientController } from '../shared/client-controller.js';
 import { userPlusIcon, usersIcon } from '../shared/social-icons.js';

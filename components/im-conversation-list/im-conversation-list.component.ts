@@ -1,7 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { ImClientApi } from '../../src/client/api.js';
 import type { ConnectionState } from '../../src/client/events.js';
 import { LoginStatus, RecvMsgOpt, SessionType } from '../../src/model/enums.js';
@@ -12,13 +11,19 @@ import { avatar } from '../shared/avatar.js';
 import { ClientController } from '../shared/client-controller.js';
 import { isoTime } from '../shared/format.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { renderStorageNotice, storageNoticeStyles } from '../shared/storage-notice.js';
+import { renderStorageNotice } from '../shared/storage-notice.js';
 import { chatIcon, muteIcon, pinIcon } from '../shared/icons.js';
 import { messageText, previewLine } from '../shared/message-text.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import styles from './im-conversation-list.styles.js';
 import type { ImSocialStrings } from '../i18n/social-strings.js';
 import { moreIcon } from '../shared/social-icons.js';
+import { importOnce, loadedLater } from '../shared/lazy.js';
+import type { ConversationMenuHost } from './conversation-menu.js';
+
+/** The row menu (template, keys, what its items do) loads with the first menu opened. */
+const menuCode = importOnce(() => import('./conversation-menu.js'));
+const menuTemplate = loadedLater(() => menuCode().then((m) => m.renderConversationMenu));
 
 /** What the row menu can do to a conversation. */
 export type ImConversationAction = 'pin' | 'unpin' | 'mute' | 'unmute' | 'mark-read' | 'hide' | 'delete' | 'clear';
@@ -112,7 +117,7 @@ function listOrder(a: ConversationItem, b: ConversationItem): number {
  * @cssprop --im-font-family - Font stack.
  */
 export class ImConversationList extends LitElement {
-  static override styles = [styles, storageNoticeStyles];
+  static override styles = [styles];
 
   /** The client to use; otherwise the one from the nearest `<im-provider>`. */
   @property({ attribute: false }) client: ImClientApi | undefined;
@@ -354,7 +359,10 @@ export class ImConversationList extends LitElement {
     }
     this.actionError = null;
     this.menu = { id: conversationID, ...point };
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="menu-item"]')?.focus());
+    // The menu's code loads with the first menu; focus its first item once it is drawn.
+    void menuCode()
+      .then(() => this.updateComplete)
+      .then(() => this.renderRoot.querySelector<HTMLElement>('[part~="menu-item"]')?.focus());
   }
 
   private closeMenu(refocus: boolean): void {
@@ -378,28 +386,7 @@ export class ImConversationList extends LitElement {
     );
     if (!go) return false;
     try {
-      switch (action) {
-        case 'pin':
-        case 'unpin':
-          await client.pinConversation({ conversationID, isPinned: action === 'pin' });
-          break;
-        case 'mute':
-        case 'unmute':
-          await client.setConversationRecvMessageOpt({ conversationID, opt: action === 'mute' ? RecvMsgOpt.NotNotify : RecvMsgOpt.Normal });
-          break;
-        case 'mark-read':
-          await client.markConversationMessageAsRead(conversationID);
-          break;
-        case 'hide':
-          await client.hideConversation(conversationID);
-          break;
-        case 'delete':
-          await client.deleteConversationAndDeleteAllMsg(conversationID);
-          break;
-        case 'clear':
-          await client.clearConversationAndDeleteAllMsg(conversationID);
-          break;
-      }
+      await (await menuCode()).runConversationAction(client, action, conversationID);
       this.actionError = null;
       return true;
     } catch (err) {
@@ -419,65 +406,13 @@ export class ImConversationList extends LitElement {
     this.openMenu(id, { x: event.clientX - box.left, y: event.clientY - box.top });
   }
 
-  private onMenuKeyDown(event: KeyboardEvent): void {
-    const items = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="menu-item"]')];
-    const index = items.indexOf(this.renderRoot.querySelector<HTMLElement>('[part~="menu-item"]:focus') as HTMLElement);
-    let next: HTMLElement | undefined;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = items[(index + 1) % items.length];
-        break;
-      case 'ArrowUp':
-        next = items[(index - 1 + items.length) % items.length];
-        break;
-      case 'Home':
-        next = items[0];
-        break;
-      case 'End':
-        next = items[items.length - 1];
-        break;
-      case 'Escape':
-        event.preventDefault();
-        event.stopPropagation();
-        this.closeMenu(true);
-        return;
-      case 'Tab':
-        this.closeMenu(false);
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-    next?.focus();
+  private renderMenu(): TemplateResult | typeof nothing {
+    if (!this.menu) return nothing;
+    return menuTemplate(this.rerender)?.(this as unknown as ConversationMenuHost) ?? nothing;
   }
 
-  private renderMenu(): TemplateResult | typeof nothing {
-    const menu = this.menu;
-    const c = menu ? this.byID.get(menu.id) : undefined;
-    if (!menu || !c) return nothing;
-    const s = this.social;
-    const muted = c.recvMsgOpt !== RecvMsgOpt.Normal;
-    const items: Array<[ImConversationAction, string, boolean?]> = [
-      [c.isPinned ? 'unpin' : 'pin', c.isPinned ? s.unpin : s.pin],
-      [muted ? 'unmute' : 'mute', muted ? s.unmute : s.mute],
-      ['mark-read', s.markRead],
-      ['clear', s.clearHistory],
-      ['hide', s.hide],
-      ['delete', s.deleteWithMessages, true],
-    ];
-    const box = this.getBoundingClientRect();
-    // Keep the menu inside the element.
-    const x = Math.max(4, Math.min(menu.x, box.width - 208));
-    const y = Math.max(4, Math.min(menu.y, box.height - 250));
-    return html`<div class="menu-backdrop" @click=${() => this.closeMenu(false)} @contextmenu=${(e: Event) => { e.preventDefault(); this.closeMenu(false); }}></div>
-      <div part="menu" role="menu" aria-label=${s.actionsFor(c.showName || c.conversationID)} style="left:${x}px;top:${y}px" @keydown=${this.onMenuKeyDown}>
-        ${items.map(
-          ([action, label, danger]) =>
-            html`<button part=${danger ? 'menu-item menu-item-danger' : 'menu-item'} role="menuitem" type="button" tabindex="-1" data-action=${action}
-              @click=${() => { this.closeMenu(true); void this.runAction(action, c.conversationID); }}>${label}</button>`,
-        )}
-      </div>`;
-  }
+  /** Bound once: the menu's code calls it when it has arrived. */
+  private readonly rerender = () => this.requestUpdate();
 
   private resort(): void {
     this.sorted = [...this.byID.values()].sort(listOrder);
@@ -659,7 +594,7 @@ export class ImConversationList extends LitElement {
       aria-posinset=${index + 1}
       tabindex=${c.conversationID === roving ? 0 : -1}
       data-conversation-id=${c.conversationID}
-      style=${styleMap({ top: `${index * this.rowHeight}px`, height: `${this.rowHeight}px` })}
+      style="top:${index * this.rowHeight}px;height:${this.rowHeight}px"
     >
       ${avatar({ id: c.userID || c.groupID || c.conversationID, name, faceURL: c.faceURL, size: this.avatarSize, group: isGroup })}
       <div class="main">
@@ -761,7 +696,7 @@ export class ImConversationList extends LitElement {
         @contextmenu=${this.onContextMenu}
         @scroll=${this.measureList}
       >
-        <div class="rows" style=${styleMap({ height: `${count * this.rowHeight}px` })}>
+        <div class="rows" style="height:${count * this.rowHeight}px">
           ${repeat(
             indices,
             (i) => sorted[i]!.conversationID,

@@ -7,6 +7,8 @@ import { ApplicationResult, GroupStatus, type GroupApplication } from '../../src
 import type { GroupInfo, GroupMemberInfo } from '../../src/model/types.js';
 import type { ImTheme } from '../context.js';
 import type { ImSocialStrings } from '../i18n/social-strings.js';
+// Installs the English social table (not part of a list+chat page).
+import '../i18n/social-strings.js';
 import type { ImMembersPickedDetail } from '../im-member-picker/im-member-picker.component.js';
 import { avatar } from '../shared/avatar.js';
 import { ClientController } from '../shared/client-controller.js';

@@ -7,6 +7,8 @@ import { LoginStatus } from '../../src/model/enums.js';
 import { ErrorCode } from '../../src/protocol/errors.js';
 import type { ImTheme } from '../context.js';
 import type { ImSocialStrings } from '../i18n/social-strings.js';
+// Installs the English social table (not part of a list+chat page).
+import '../i18n/social-strings.js';
 import { avatar } from '../shared/avatar.js';
 import { ClientController } from '../shared/client-controller.js';
 import { checkIcon, closeIcon } from '../shared/social-icons.js';

@@ -3,6 +3,8 @@ import { property } from 'lit/decorators.js';
 import type { ImClientApi } from '../../src/client/api.js';
 import type { ImTheme } from '../context.js';
 import type { ImSocialStrings } from '../i18n/social-strings.js';
+// Installs the English social table (not part of a list+chat page).
+import '../i18n/social-strings.js';
 import { bellIcon } from '../shared/social-icons.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { ThemeController } from '../shared/theme-controller.js';

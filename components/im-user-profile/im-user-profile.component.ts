@@ -6,6 +6,8 @@ import type { FriendInfo, SelfInfoUpdate } from '../../src/model/social.js';
 import type { UserInfo } from '../../src/model/types.js';
 import type { ImTheme } from '../context.js';
 import type { ImSocialStrings } from '../i18n/social-strings.js';
+// Installs the English social table (not part of a list+chat page).
+import '../i18n/social-strings.js';
 import { avatar } from '../shared/avatar.js';
 import { ClientController } from '../shared/client-controller.js';
 import { LocaleController } from '../shared/locale-controller.js';

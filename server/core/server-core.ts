@@ -1,3 +1,4 @@
+import { describeAllErrors } from '../../src/protocol/error-descriptions.js';
 import { ErrorCode, ImError, type ErrorInfo } from '../../src/protocol/errors.js';
 import type { PushFrame, ResponseFrame } from '../../src/protocol/frames.js';
 import { Limits } from '../../src/protocol/limits.js';
@@ -23,6 +24,9 @@ import type { SqlDriver } from './sql-driver.js';
 import { createSqlStore, type Store } from './store.js';
 import { createTokenSigner } from './tokens.js';
 import { toUserInfo } from './views.js';
+
+// Errors the server raises by code alone go out with their documented message.
+describeAllErrors();
 
 /**
  * The transport-independent server: frames in, frames out. The Node WebSocket

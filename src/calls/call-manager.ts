@@ -3,6 +3,7 @@ import type { ImClientApi } from '../client/api.js';
 import type { SignalingApi } from '../client/signaling.js';
 import type { CallEndReason, CallMediaType, CallRelay, IceConfig, SignalingEvent, SignalingInvitation } from '../model/call.js';
 import { SessionType } from '../model/enums.js';
+import { ERROR_DESCRIPTIONS } from '../protocol/error-descriptions.js';
 import { ErrorCode, ImError, type ErrorInfo } from '../protocol/errors.js';
 import { listDevices, openLocalMedia, openTrack, type MediaDeviceLists } from './media.js';
 import { qualityOf, samplePeer, SPEAKING_LEVEL, type CallQuality, type PeerStatsSample } from './stats.js';
@@ -176,7 +177,7 @@ export class CallManager {
 
   /** Calls one user, or members of a group (`userIDList` empty or omitted: every other member). */
   async call(target: { userID: string } | { groupID: string; userIDList?: string[] }, mediaType: CallMediaType = 'video', options: { timeout?: number } = {}): Promise<void> {
-    if (this.s.phase !== 'idle' && this.s.phase !== 'ended') throw new ImError(ErrorCode.AlreadyInCall);
+    if (this.s.phase !== 'idle' && this.s.phase !== 'ended') throw new ImError(ErrorCode.AlreadyInCall, ERROR_DESCRIPTIONS[ErrorCode.AlreadyInCall]);
     const generation = ++this.generation;
     this.s = { ...fresh(), phase: 'outgoing', outgoing: true, mediaType, cameraOff: mediaType === 'audio', devices: this.s.devices };
     const group = 'groupID' in target;

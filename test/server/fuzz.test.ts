@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ERROR_DESCRIPTIONS, ErrorCode } from '../../src/protocol/errors.js';
+import { ERROR_DESCRIPTIONS } from '../../src/protocol/error-descriptions.js';
+import { ErrorCode } from '../../src/protocol/errors.js';
 import { loginClient, startTestServer, TestClient, textTo, type TestServer } from './helpers.js';
 
 const TOTAL = Number(process.env.IMKIT_FUZZ_FRAMES ?? 100_000);

@@ -5,7 +5,8 @@ import { request } from 'node:http';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ERROR_DESCRIPTIONS, ErrorCode } from '../../src/protocol/errors.js';
+import { ERROR_DESCRIPTIONS } from '../../src/protocol/error-descriptions.js';
+import { ErrorCode } from '../../src/protocol/errors.js';
 import { loginClient, startTestServer, textTo, type TestServer } from './helpers.js';
 
 /** A raw GET, so the path reaches the server exactly as written (fetch would normalise `..`). */

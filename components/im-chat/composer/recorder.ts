@@ -1,4 +1,4 @@
-import { importOnce } from '../renderers/lazy.js';
+import { importOnce } from '../../shared/lazy.js';
 import type { VoiceRecording } from './voice-recording.js';
 
 /** The recording code (voice-recording.ts) is imported when the user first records. */

@@ -1,7 +1,6 @@
 import { html } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { MessageRenderContext } from './registry.js';
-import { imageBox } from './boxes.js';
+import { boxStyle, imageBox } from './boxes.js';
 import { uploadOverlay, withURL, mediaURL } from './media.js';
 
 export function renderImage(ctx: MessageRenderContext) {
@@ -12,7 +11,7 @@ export function renderImage(ctx: MessageRenderContext) {
     const original = await mediaURL(ctx, p.sourcePicture.url, p.sourcePath).catch(() => '');
     if (original) ctx.openImage(original, original, ctx.t.image);
   };
-  return html`<div class="media image" style=${styleMap(size)}>
+  return html`<div class="media image" style=${boxStyle(size)}>
     ${withURL(
       ctx,
       p.snapshotPicture.url || p.sourcePicture.url,

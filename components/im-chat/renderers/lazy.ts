@@ -1,35 +1,14 @@
-import { html } from 'lit';
-import { until } from 'lit/directives/until.js';
+import { loadedLater } from '../../shared/lazy.js';
 import type { MessageRenderer } from './registry.js';
 
-/**
- * `load` called once, on first use, and its promise shared; a failed import (a chunk that
- * could not be fetched, e.g. offline) is tried again on the next call instead of staying failed.
- */
-export function importOnce<M>(load: () => Promise<M>): () => Promise<M> {
-  let pending: Promise<M> | null = null;
-  return () =>
-    (pending ??= load().catch((error: unknown) => {
-      pending = null;
-      throw error;
-    }));
-}
+export { importOnce } from '../../shared/lazy.js';
 
 /**
  * A renderer whose code is imported on first use. Until it has loaded, `placeholder`
- * shows (built to take the same room, so the row does not jump); then the real output
- * replaces it in place, without the host re-rendering. Afterwards it renders directly.
+ * shows (built to take the same room, so the row does not jump); then the host is asked
+ * to re-render (`ctx.requestUpdate`) and the real output replaces it.
  */
 export function lazyRenderer(load: () => Promise<MessageRenderer>, placeholder: MessageRenderer): MessageRenderer {
-  let real: MessageRenderer | null = null;
-  return (ctx) => {
-    if (real) return real(ctx);
-    const shown = placeholder(ctx);
-    return html`${until(
-      load()
-        .then((render) => (real = render)(ctx))
-        .catch(() => shown),
-      shown,
-    )}`;
-  };
+  const real = loadedLater(load);
+  return (ctx) => (real(ctx.requestUpdate) ?? placeholder)(ctx);
 }

@@ -1,7 +1,6 @@
 import { html } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { parseJSON } from '../../../src/model/elems.js';
-import { imageBox, videoBox } from './boxes.js';
+import { boxStyle, imageBox, videoBox } from './boxes.js';
 import { formatDuration } from './format-bytes.js';
 import type { MessageRenderContext } from './registry.js';
 
@@ -16,7 +15,7 @@ import type { MessageRenderContext } from './registry.js';
 export function imagePlaceholder({ message, t }: MessageRenderContext) {
   const p = message.pictureElem;
   if (!p) return html`<span part="text">[${t.image}]</span>`;
-  return html`<div part="content-loading" class="media image" style=${styleMap(imageBox(p))} role="img" aria-label=${t.image} aria-busy="true">
+  return html`<div part="content-loading" class="media image" style=${boxStyle(imageBox(p))} role="img" aria-label=${t.image} aria-busy="true">
     <span class="media-placeholder"></span>
   </div>`;
 }
@@ -24,7 +23,7 @@ export function imagePlaceholder({ message, t }: MessageRenderContext) {
 export function videoPlaceholder({ message, t }: MessageRenderContext) {
   const v = message.videoElem;
   if (!v) return html`<span part="text">[${t.video}]</span>`;
-  return html`<div part="content-loading" class="media video" style=${styleMap(videoBox(v))} role="img" aria-label=${t.video} aria-busy="true">
+  return html`<div part="content-loading" class="media video" style=${boxStyle(videoBox(v))} role="img" aria-label=${t.video} aria-busy="true">
     <span class="media-placeholder"></span>
   </div>`;
 }
