@@ -300,12 +300,15 @@ export class ImCall extends LitElement {
   };
 
   private async toggleSettings(): Promise<void> {
-    this.settingsOpen = !this.settingsOpen;
-    if (this.settingsOpen && this.manager) {
-      this.deviceLists = await this.manager.listDevices();
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part~="settings"] select')?.focus();
+    if (this.settingsOpen) {
+      this.settingsOpen = false;
+      return;
     }
+    // List the devices before the panel shows, so it never opens with empty selects.
+    if (this.manager) this.deviceLists = await this.manager.listDevices().catch(() => this.deviceLists);
+    this.settingsOpen = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="settings"] select')?.focus();
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -1,7 +1,7 @@
 // End to end: audio/video calls between Chromium pages on the demo, against the
 // real server. Fake camera and microphone (--use-fake-device-for-media-stream);
 // the pages are on 127.0.0.1, a secure context, so getUserMedia and WebRTC work.
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -88,6 +88,9 @@ describe('calls through the real server', { timeout: 900_000 }, () => {
     browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs });
   });
 
+  // A failed test leaves its pages in a call; close them so the next test starts idle, not busy.
+  afterEach(closeAll);
+
   after(async () => {
     await closeAll();
     await browser?.close();
@@ -133,7 +136,8 @@ describe('calls through the real server', { timeout: 900_000 }, () => {
     // Devices: the settings list the (fake) microphone and camera.
     await callPart(alice, 'devices-button').click();
     await callPart(alice, 'settings').waitFor();
-    assert.ok((await alice.locator('im-call [part~="settings"] select').first().locator('option').count()) >= 1, 'microphones listed');
+    // The lists come from enumerateDevices; wait for the microphone list rather than count once.
+    await alice.waitForFunction(() => (document.querySelector('im-call')!.shadowRoot!.querySelector('[part~="settings"] select')?.querySelectorAll('option').length ?? 0) >= 1, null, { timeout: 5_000 });
     await alice.keyboard.press('Escape');
     await callPart(alice, 'settings').waitFor({ state: 'detached' });
     // Mute shows on the other side.
