@@ -331,7 +331,10 @@ export class ImCall extends LitElement {
     const incoming = s.phase === 'incoming';
     const inv = s.invitation;
     const main = incoming && inv ? s.participants.get(inv.inviterUserID) : [...s.participants.values()][0];
+    // A group call's members arrive after the ringing screen first shows; until then the heading
+    // (which also names the dialog) says what kind of call it is rather than nothing.
     const name = main?.nickname ?? main?.userID ?? '';
+    const heading = name || (s.mediaType === 'video' ? t.videoCall : t.voiceCall);
     const group = inv ? inv.sessionType === 2 : false;
     const status = incoming
       ? group
@@ -346,7 +349,7 @@ export class ImCall extends LitElement {
     return html`${preview ? html`<video class="backdrop-video" .srcObject=${s.localStream} autoplay playsinline muted></video>` : nothing}
       <div part="ringing" role=${incoming ? 'alertdialog' : 'dialog'} aria-labelledby="caller" aria-describedby="status">
         <span class="pulse">${avatar({ id: main?.userID ?? '', name, faceURL: main?.faceURL, size: 96 })}</span>
-        <h2 part="caller-name" id="caller">${group && !incoming ? `${name}${s.participants.size > 1 ? ` +${s.participants.size - 1}` : ''}` : name}</h2>
+        <h2 part="caller-name" id="caller">${group && !incoming ? `${heading}${s.participants.size > 1 ? ` +${s.participants.size - 1}` : ''}` : heading}</h2>
         <p part="call-status" id="status" aria-live="polite">${status}</p>
         ${s.notice ? html`<p part="notice">${s.notice}</p>` : nothing}
         <div part="actions">

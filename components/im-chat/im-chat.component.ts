@@ -851,9 +851,16 @@ export class ImChat extends LitElement {
     }
     this.noteViewAnchor(log);
     this.updateCurrentDay(log);
-    this.currentDayShown = true;
-    clearTimeout(this.currentDayTimer);
-    this.currentDayTimer = setTimeout(() => (this.currentDayShown = false), 1200);
+    // Only a reader away from the newest message needs the day: the scroll that pins a newly
+    // opened conversation to the bottom should not flash the label over the first rows.
+    if (!bottom) {
+      this.currentDayShown = true;
+      clearTimeout(this.currentDayTimer);
+      this.currentDayTimer = setTimeout(() => (this.currentDayShown = false), 1200);
+    } else if (this.currentDayShown) {
+      clearTimeout(this.currentDayTimer);
+      this.currentDayShown = false;
+    }
     this.checkUnreadSeen(log);
     // Re-window before the rendered rows run out (the render happens before the next paint).
     if (!this.windowCovers(log)) this.requestUpdate();

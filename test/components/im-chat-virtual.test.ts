@@ -237,6 +237,10 @@ describe('<im-chat> with thousands of messages', () => {
     const { client, self } = await cachedClient(600, ['quinn']);
     const chat = await openChat(client, singleConversationID(self, 'quinn'), { height: 500 });
     const el = log(chat);
+    // Opening pins the log to the newest message: that scroll is not the reader's, so no label covers the rows.
+    await frames(3);
+    const atOpen = part(chat, 'current-day');
+    ok(!atOpen || getComputedStyle(atOpen).opacity === '0', 'no day label floats over a conversation just opened at its newest message');
     // Scroll up step by step until the rows in view belong to a day whose heading is off screen.
     let label: HTMLElement | null = null;
     for (let i = 0; i < 40 && !label; i++) {
