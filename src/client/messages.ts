@@ -196,6 +196,13 @@ export class Messages {
       } while (this.pumpAgain);
     } finally {
       this.pumping = false;
+      // A pass asked for while this one was on its way out (a reconnect's flush that found it still
+      // running) would otherwise be lost, and with every message already queued nothing else asks
+      // again: the outbox would sit full on a live connection. Go round once more if the link is up.
+      if (this.pumpAgain && this.s.isOnline()) {
+        this.pumpAgain = false;
+        setTimeout(() => void this.flushOutbox(), Math.max(0, this.pausedUntil - Date.now()) + 10);
+      }
     }
   }
 
