@@ -140,14 +140,14 @@ describe('exactly once, in order, through SIGKILLs and reloads', { timeout: 600_
 
     // Let both settle: all sent, both sides holding both runs.
     const expected = 2 * TOTAL;
-    let snaps: { ids: string[]; seqs: number[]; unsent: number; outbox: number; connection: string }[] = [];
+    let snaps: { ids: string[]; seqs: number[]; unsent: number; outbox: number; connection: string; outboxStatuses: [string, number][]; pump: unknown; failures: string[] }[] = [];
     const deadline = Date.now() + 240_000;
     while (Date.now() < deadline) {
       snaps = await Promise.all(pages.map((p, i) => p.evaluate(({ s, u, c }) => (window as any).exactlyOnce.snapshot(s, u, c), { s: serverURL, u: users[i]!, c: conversationID })));
       if (snaps.every((s) => s.ids.length >= expected && s.outbox === 0 && s.unsent === 0)) break;
       await sleep(500);
     }
-    console.log(`kills: ${kills}, reloads: ${reloads}, cached: ${snaps.map((s) => `${s.ids.length} (outbox ${s.outbox}, ${s.connection})`).join(' / ')}`);
+    console.log(`kills: ${kills}, reloads: ${reloads}, cached: ${snaps.map((s) => `${s.ids.length} (outbox ${s.outbox} ${JSON.stringify(s.outboxStatuses)}, ${s.connection} ${JSON.stringify(s.pump)}${s.failures.length ? `, failures ${JSON.stringify(s.failures)}` : ''})`).join(' / ')}`);
 
     // The server's own record, straight from its SQLite file.
     await new Promise<void>((r) => {

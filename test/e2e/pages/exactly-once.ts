@@ -38,6 +38,22 @@ async function run(o: RunOptions): Promise<void> {
   state.done = true;
 }
 
+/** Where the outbox pump of this page stands: for a failure report. */
+async function pumpState() {
+  type S = { online: boolean; serial: (t: () => Promise<unknown>) => Promise<unknown>; cache: { getOutbox(): Promise<unknown[]> }; connection: { pending: Map<number, unknown> }; messages: { pumping: boolean; pumpAgain: boolean } };
+  const session = (client as unknown as { session?: S } | null)?.session;
+  if (!session) return null;
+  const within = (p: Promise<unknown>) => Promise.race([p.then(() => 'ok', (e) => `error ${e}`), sleep(2000).then(() => 'hung')]);
+  return {
+    online: session.online,
+    pumping: session.messages.pumping,
+    pumpAgain: session.messages.pumpAgain,
+    serial: await within(session.serial(async () => undefined)),
+    idb: await within(session.cache.getOutbox()),
+    pendingRequests: session.connection.pending.size,
+  };
+}
+
 /** Everything the cache holds for the conversation, by seq, and what is still unsent. */
 async function snapshot(serverURL: string, userID: string, conversationID: string) {
   // A fresh cache starts from a snapshot of the conversation list; older history
@@ -71,6 +87,16 @@ async function snapshot(serverURL: string, userID: string, conversationID: strin
     unsent: messages.filter((m) => m.status !== 2).length,
     outbox: outbox.length,
     connection: client?.connectionState ?? 'none',
+    // For a failure report: the status of each message still in the outbox, and why any failed.
+    outboxStatuses: Object.entries(
+      (outbox as { clientMsgID: string }[]).reduce<Record<string, number>>((acc, e) => {
+        const status = String(messages.find((m) => m.clientMsgID === e.clientMsgID)?.status ?? 'missing');
+        acc[status] = (acc[status] ?? 0) + 1;
+        return acc;
+      }, {}),
+    ),
+    pump: await pumpState(),
+    failures: [...new Set(messages.filter((m) => m.failure).map((m) => `${m.failure!.code} ${m.failure!.message}`))],
   };
 }
 
