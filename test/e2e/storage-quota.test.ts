@@ -97,7 +97,9 @@ describe('IndexedDB quota exceeded mid-session', { timeout: 180_000 }, () => {
     const notices = await until('the client reports the storage problem', () => call<{ reason: string; reloadRequired: boolean }[]>(amyPage, 'notices'), (n) => n.length > 0);
     assert.deepEqual(notices, [{ reason: 'quota', reloadRequired: false }], 'one notice: the quota');
     assert.equal(await call(amyPage, 'storageMode'), 'memory');
-    assert.match(await call<string>(amyPage, 'listNotice'), /only until this tab closes/, 'the conversation list shows the notice');
+    // The list re-renders on its next update after the event, so wait for it rather than read once.
+    const listNotice = await until('the conversation list shows the notice', () => call<string>(amyPage, 'listNotice'), (t) => /only until this tab closes/.test(t), 5_000);
+    assert.match(listNotice, /only until this tab closes/);
 
     await call(amyPage, 'setReachable', true);
     await call(amyPage, 'queueText', bob, 'after the switch');
