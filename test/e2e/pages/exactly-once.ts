@@ -23,6 +23,7 @@ let client: ImClient | null = null;
 async function run(o: RunOptions): Promise<void> {
   client = new ImClient({ serverURL: o.serverURL, dbNamePrefix: PREFIX, requestTimeoutMs: 5000 });
   await client.login(o.userID, o.token);
+  trackCalls();
   let next = 0;
   while (next < o.total && (await client.findMessages([idFor(o.userID, next)])).length) next++;
   state.queued = next;
@@ -38,6 +39,40 @@ async function run(o: RunOptions): Promise<void> {
   state.done = true;
 }
 
+/**
+ * Calls into the cache, the connection and the serial queue that have not come back yet, with
+ * their age: when the pump stalls, the oldest of them is where it hangs (for a failure report).
+ */
+const inFlight = new Map<number, { name: string; since: number }>();
+let callID = 0;
+function track(target: Record<string, unknown>, name: string, key: string): void {
+  const original = target[key] as (...a: unknown[]) => unknown;
+  target[key] = function (this: unknown, ...args: unknown[]) {
+    const result = original.apply(this, args);
+    if (!(result instanceof Promise)) return result;
+    const id = ++callID;
+    inFlight.set(id, { name, since: Date.now() });
+    return result.finally(() => inFlight.delete(id));
+  };
+}
+function trackCalls(): void {
+  type Any = Record<string, unknown>;
+  const session = (client as unknown as { session?: Any }).session;
+  if (!session) return;
+  track(session, 'serial', 'serial');
+  const connection = session.connection as Any;
+  track(connection, 'request', 'request');
+  const cache = session.cache as Any;
+  const methods = Object.getOwnPropertyDescriptors(Object.getPrototypeOf(cache));
+  for (const [key, d] of Object.entries(methods)) {
+    if (key !== 'constructor' && typeof d.value === 'function') track(cache, `cache.${key}`, key);
+  }
+}
+function stuckCalls(): string[] {
+  const now = Date.now();
+  return [...inFlight.values()].filter((c) => now - c.since > 3000).map((c) => `${c.name} ${Math.round((now - c.since) / 1000)}s`);
+}
+
 /** Where the outbox pump of this page stands: for a failure report. */
 async function pumpState() {
   type S = { online: boolean; serial: (t: () => Promise<unknown>) => Promise<unknown>; cache: { getOutbox(): Promise<unknown[]> }; connection: { pending: Map<number, unknown> }; messages: { pumping: boolean; pumpAgain: boolean } };
@@ -51,6 +86,7 @@ async function pumpState() {
     serial: await within(session.serial(async () => undefined)),
     idb: await within(session.cache.getOutbox()),
     pendingRequests: session.connection.pending.size,
+    stuck: stuckCalls(),
   };
 }
 
