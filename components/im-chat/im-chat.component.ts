@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ImClientApi } from '../../src/client/api.js';
 import type { ConnectionState } from '../../src/client/events.js';
@@ -257,75 +256,124 @@ interface Anchor {
  */
 export class ImChat extends LitElement {
   static override styles = [styles];
+  /**
+   * Lit's reactive properties: the public ones (attributes unless `attribute: false`), then
+   * internal state (`state: true`: re-renders, never an attribute). Declared here rather than
+   * with decorators, whose helpers and per-field calls every page would download.
+   */
+  static override properties = {
+    client: { attribute: false },
+    conversationID: { attribute: 'conversation-id', reflect: true },
+    theme: { reflect: true },
+    locale: { reflect: true },
+    pageSize: { type: Number, attribute: 'page-size' },
+    strings: { attribute: false },
+    messageStrings: { attribute: false },
+    revokeWindowMs: { type: Number, attribute: 'revoke-window' },
+    emojiDataSource: { attribute: 'emoji-data-source' },
+    conversation: { state: true },
+    messages: { state: true },
+    phase: { state: true },
+    loadError: { state: true },
+    loadingOlder: { state: true },
+    isEnd: { state: true },
+    connection: { state: true },
+    selfID: { state: true },
+    atBottom: { state: true },
+    newCount: { state: true },
+    composerEmpty: { state: true },
+    composerError: { state: true },
+    progress: { state: true },
+    replyTo: { state: true },
+    selecting: { state: true },
+    selected: { state: true },
+    menuFor: { state: true },
+    overlay: { state: true },
+    peerTyping: { state: true },
+    emojiOpen: { state: true },
+    recordingSeconds: { state: true },
+    dragging: { state: true },
+    mentionList: { state: true },
+    mentionIndex: { state: true },
+    highlight: { state: true },
+    currentDay: { state: true },
+    currentDayShown: { state: true },
+    unreadMark: { state: true },
+    unreadSeen: { state: true },
+  };
 
   /** The client to use; otherwise the one from the nearest `<im-provider>`. */
-  @property({ attribute: false }) client: ImClientApi | undefined;
+  client: ImClientApi | undefined;
 
   /** The conversation shown (`si_alice_bob`, `sg_team`, …); none shows the empty state. */
-  @property({ attribute: 'conversation-id', reflect: true }) conversationID: string | null = null;
+  conversationID: string | null = null;
 
   /** `light`, `dark` or `auto` (follows the OS); defaults to the provider's theme, else light. */
-  @property({ reflect: true }) theme: ImTheme | undefined;
+  theme: ImTheme | undefined;
 
   /**
    * Language: any BCP 47 tag (`en`, `zh-Hans`, `zh-Hant`, `zh-TW`, …). Defaults to the
    * provider's `locale`, else the nearest `lang` (the page's), else English.
    */
-  @property({ reflect: true }) locale: string | undefined;
+  locale: string | undefined;
 
   /** Messages per history page. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 30;
+  pageSize = 30;
 
   /** Replacement texts (i18n). */
-  @property({ attribute: false }) strings: Partial<ImStrings> | undefined;
+  strings: Partial<ImStrings> | undefined;
 
-  @state() private conversation: ConversationItem | null = null;
-  @state() private messages: MessageItem[] = [];
-  @state() private phase: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
-  @state() private loadError: { code: number; message: string } | null = null;
-  @state() private loadingOlder = false;
-  @state() private isEnd = false;
-  @state() private connection: ConnectionState = 'idle';
-  @state() private selfID = '';
-  @state() private atBottom = true;
-  @state() private newCount = 0;
-  @state() private composerEmpty = true;
-  @state() private composerError = '';
+  private conversation: ConversationItem | null = null;
+  private messages: MessageItem[] = [];
+  private phase: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  private loadError: { code: number; message: string } | null = null;
+  private loadingOlder = false;
+  private isEnd = false;
+  private connection: ConnectionState = 'idle';
+  private selfID = '';
+  private atBottom = true;
+  private newCount = 0;
+  private composerEmpty = true;
+  private composerError = '';
 
   /** Texts of message types and actions (merged over the locale's table). */
-  @property({ attribute: false }) messageStrings: Partial<MessageStrings> | undefined;
+  messageStrings: Partial<MessageStrings> | undefined;
 
   /** Recall window shown by the action menu (ms); the server enforces its own. Default 2 minutes. */
-  @property({ type: Number, attribute: 'revoke-window' }) revokeWindowMs = 2 * 60 * 1000;
+  revokeWindowMs = 2 * 60 * 1000;
 
   /** Where the emoji picker loads its data; default the IM server's `/api/emoji/data.json` (no CDN). */
-  @property({ attribute: 'emoji-data-source' }) emojiDataSource: string | undefined;
+  emojiDataSource: string | undefined;
 
-  @state() private progress = new Map<string, number>();
-  @state() private replyTo: MessageItem | null = null;
-  @state() private selecting = false;
-  @state() private selected = new Set<string>();
-  @state() private menuFor: string | null = null;
-  @state() private overlay: Overlay | null = null;
-  @state() private peerTyping = false;
-  @state() private emojiOpen = false;
-  @state() private recordingSeconds = -1;
-  @state() private dragging = false;
-  @state() private mentionList: MentionCandidate[] = [];
-  @state() private mentionIndex = 0;
-  @state() private highlight: string | null = null;
+  private progress = new Map<string, number>();
+  private replyTo: MessageItem | null = null;
+  private selecting = false;
+  private selected = new Set<string>();
+  private menuFor: string | null = null;
+  private overlay: Overlay | null = null;
+  private peerTyping = false;
+  private emojiOpen = false;
+  private recordingSeconds = -1;
+  private dragging = false;
+  private mentionList: MentionCandidate[] = [];
+  private mentionIndex = 0;
+  private highlight: string | null = null;
   /** The day label floating over the log (the day of the topmost row when its heading is out of view), or ''. */
-  @state() private currentDay = '';
+  private currentDay = '';
   /** The floating day label shows while the log scrolls and fades soon after, so it never sits over a message being read. */
-  @state() private currentDayShown = false;
+  private currentDayShown = false;
   private currentDayTimer: ReturnType<typeof setTimeout> | undefined;
   /** What was unread when the conversation was opened: others' messages after `afterSeq`, `count` of them; null if nothing. */
-  @state() private unreadMark: { afterSeq: number; count: number } | null = null;
+  private unreadMark: { afterSeq: number; count: number } | null = null;
   /** The unread divider has been in view (or jumped to): the pill is no longer shown. */
-  @state() private unreadSeen = false;
+  private unreadSeen = false;
 
-  @query('[part~="log"]') private log!: HTMLElement | null;
-  @query('[part~="input"]') private input!: HTMLTextAreaElement | null;
+  private get log(): HTMLElement | null {
+    return this.renderRoot?.querySelector('[part~="log"]') ?? null;
+  }
+  private get input(): HTMLTextAreaElement | null {
+    return this.renderRoot?.querySelector('[part~="input"]') ?? null;
+  }
 
   private readonly byID = new Map<string, MessageItem>();
   private generation = 0;
