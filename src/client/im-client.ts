@@ -6,7 +6,7 @@ import { ErrorCode, ImError, type ErrorInfo } from '../protocol/errors.js';
 import type { PushFrame } from '../protocol/frames.js';
 import { Limits } from '../protocol/limits.js';
 import { ImCache, type StorageDegradedReason } from '../store/cache.js';
-import { CacheBlockedError, CacheNewerError, databaseName, deleteImDatabase, openImDatabase, openMemoryDatabase } from '../store/database.js';
+import { CacheBlockedError, CacheNewerError, databaseName, deleteImDatabase, openImDatabase } from '../store/database.js';
 import { applyEvents, type Emission } from '../sync/apply-events.js';
 import { catchUp, CURSOR_KEY, isNextEvent } from '../sync/catch-up.js';
 import { Connection, type LinkState } from '../transport/connection.js';
@@ -630,7 +630,7 @@ export class ImClient implements ImClientApi, SignalingApi {
       cache = new ImCache(db);
     } catch (error) {
       // IndexedDB refused (quota, private mode, disabled, blocked by an older tab): keep working from memory, and say so.
-      const memory = await openMemoryDatabase(dbName);
+      const memory = await (await import('../store/memory-database.js')).openMemoryDatabase(dbName);
       cache = new ImCache(memory.db, memory.keyRange, true);
       // A newer schema on disk means this tab runs old code: a reload brings the new version.
       const reason: StorageDegradedReason =
