@@ -10,7 +10,7 @@ import type { ImTheme } from '../context.js';
 import { avatar } from '../shared/avatar.js';
 import { ClientController } from '../shared/client-controller.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { trapTab } from '../shared/focus-trap.js';
+import { trapTab } from '../shared/focus-keys.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import { hangUpIcon, micIcon, micOffIcon, phoneIcon, settingsIcon, videoIcon, videoOffIcon } from './call-icons.js';
 import styles from './im-call.styles.js';

@@ -4,7 +4,7 @@ import type { ConversationItem, MessageItem } from '../../src/model/types.js';
 import { AT_ALL } from '../../src/model/elems.js';
 import type { ImStrings } from '../i18n/strings.js';
 import { adoptStyles } from '../shared/adopt-styles.js';
-import { menuKeydown } from '../shared/focus-trap.js';
+import { menuKeydown } from '../shared/focus-keys.js';
 import { messageText } from '../shared/message-text.js';
 import { insertAtCaret } from './composer/emoji.js';
 import { filterCandidates, mentionQuery, type MentionCandidate } from './composer/mention.js';

@@ -2,7 +2,7 @@ import { css, html, nothing, type LitElement, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { messageSummary } from '../../src/model/elems.js';
 import { adoptStyles } from '../shared/adopt-styles.js';
-import { trapTab } from '../shared/focus-trap.js';
+import { trapTab } from '../shared/focus-keys.js';
 import { formatFull } from '../shared/format.js';
 import type { Overlay, OverlayHost } from './overlays.js';
 
