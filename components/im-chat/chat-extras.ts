@@ -7,13 +7,16 @@ import { adoptStyles } from '../shared/adopt-styles.js';
 import { menuKeydown } from '../shared/focus-keys.js';
 import { messageText } from '../shared/message-text.js';
 import { insertAtCaret } from './composer/emoji.js';
-import { filterCandidates, mentionQuery, type MentionCandidate } from './composer/mention.js';
+import { VoiceRecorder } from './composer/recorder.js';
+import { mentionQuery, type MentionCandidate } from './composer/mention.js';
+import { filterCandidates } from './composer/mention-pick.js';
 import extraStyles from './chat-extras.styles.js';
 import type { Overlay } from './overlays.js';
 import type { MessageStrings } from './strings-messages.js';
 import { actionsFor, copyText, type MessageActionID } from './actions/menu.js';
 
 export { createForFile } from './composer/attach.js';
+export { activeMentions } from './composer/mention-pick.js';
 
 /**
  * What the chat's on-demand parts (message actions, selection, reply, mentions, recording)
@@ -39,8 +42,9 @@ export interface ActionHost {
   mentionList: MentionCandidate[];
   mentionIndex: number;
   onInput(): void;
-  readonly recordingSeconds: number;
-  cancelRecording(): void;
+  recorder: VoiceRecorder | null;
+  recordTimer: ReturnType<typeof setInterval> | undefined;
+  recordingSeconds: number;
   readonly emojiDataSource: string | undefined;
   sendCreated(create: () => Promise<MessageItem>): Promise<void>;
   menuFor: string | null;
@@ -236,6 +240,21 @@ export async function showMentions(host: ActionHost): Promise<void> {
   host.mentionIndex = 0;
 }
 
+/**
+ * The composer's keys while the mention popup is open: arrows move, Enter or Tab picks, Escape
+ * closes. True when the key was the popup's (the composer then does nothing else with it).
+ */
+export function mentionKeydown(host: ActionHost, event: KeyboardEvent): boolean {
+  const n = host.mentionList.length;
+  if (!n || event.isComposing || !['ArrowDown', 'ArrowUp', 'Enter', 'Tab', 'Escape'].includes(event.key)) return false;
+  event.preventDefault();
+  if (event.key === 'ArrowDown') host.mentionIndex = (host.mentionIndex + 1) % n;
+  else if (event.key === 'ArrowUp') host.mentionIndex = (host.mentionIndex - 1 + n) % n;
+  else if (event.key === 'Escape') host.mentionList = [];
+  else pickMention(host, host.mentionList[host.mentionIndex]!);
+  return true;
+}
+
 /** Replaces the "@query" before the caret with the member's name and remembers the pick for sending. */
 export function pickMention(host: ActionHost, c: MentionCandidate): void {
   const input = host.input;
@@ -291,11 +310,34 @@ export function renderEmojiPanel(host: ActionHost): TemplateResult {
   </div>`;
 }
 
+/** Starts recording a voice message (asks for the microphone), or stops the recording and sends it. */
+export async function toggleRecording(host: ActionHost): Promise<void> {
+  const client = host.clients.client;
+  if (!client) return;
+  const recorder = (host.recorder ??= new VoiceRecorder());
+  if (recorder.recording) {
+    clearInterval(host.recordTimer);
+    host.recordingSeconds = -1;
+    const result = await recorder.stop();
+    if (result) await host.sendCreated(() => client.createSoundMessage(result.blob, result.duration));
+    return;
+  }
+  await recorder.start();
+  host.recordingSeconds = 0;
+  host.recordTimer = setInterval(() => (host.recordingSeconds = recorder.elapsed), 250);
+}
+
+function cancelRecording(host: ActionHost): void {
+  clearInterval(host.recordTimer);
+  host.recorder?.cancel();
+  host.recordingSeconds = -1;
+}
+
 /** Shown in the composer while a voice message is being recorded. */
 export function renderRecordingStatus(host: ActionHost): TemplateResult {
   return html`<div part="recording" class="recording-status" role="status">
     <span class="rec-dot"></span>${host.mt.recording(host.recordingSeconds)}
-    <button type="button" part="recording-cancel" @click=${() => host.cancelRecording()}>${host.mt.cancel}</button>
+    <button type="button" part="recording-cancel" @click=${() => cancelRecording(host)}>${host.mt.cancel}</button>
   </div>`;
 }
 

@@ -26,8 +26,8 @@ import { importOnce } from '../shared/lazy.js';
 import { renderOverlay, type Overlay } from './overlays.js';
 import { filesOf } from './composer/dropped-files.js';
 import { loadEmojiPicker } from './composer/emoji.js';
-import { VoiceRecorder } from './composer/recorder.js';
-import { activeMentions, mentionQuery, type MentionCandidate } from './composer/mention.js';
+import type { VoiceRecorder } from './composer/recorder.js';
+import { mentionQuery, type MentionCandidate } from './composer/mention.js';
 import { renderCallRecord } from './call-record.js';
 import { CALL_RECORD_CONTENT_TYPE } from '../../src/model/call.js';
 import { rangeAround, rangeAtBottom, rowAtOffset, RowHeights, type RowRange } from './message-list/message-window.js';
@@ -419,7 +419,8 @@ export class ImChat extends LitElement {
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private recordTimer: ReturnType<typeof setInterval> | undefined;
-  private recorder = new VoiceRecorder();
+  /** The voice recorder (composer/recorder.ts), made by chat-extras.ts when the user first records. */
+  private recorder: VoiceRecorder | null = null;
   /** Members picked in the mention list for the text being written. */
   private pickedMentions: MentionCandidate[] = [];
   private members: MentionCandidate[] | null = null;
@@ -1171,15 +1172,8 @@ export class ImChat extends LitElement {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
-    if (this.mentionList.length && ['ArrowDown', 'ArrowUp', 'Enter', 'Tab', 'Escape'].includes(event.key) && !event.isComposing) {
-      event.preventDefault();
-      const n = this.mentionList.length;
-      if (event.key === 'ArrowDown') this.mentionIndex = (this.mentionIndex + 1) % n;
-      else if (event.key === 'ArrowUp') this.mentionIndex = (this.mentionIndex - 1 + n) % n;
-      else if (event.key === 'Escape') this.mentionList = [];
-      else this.pickMention(this.mentionList[this.mentionIndex]!);
-      return;
-    }
+    // The mention popup's keys (it is open only once chat-extras.ts is in).
+    if (extrasModule?.mentionKeydown(this as unknown as ActionHost, event)) return;
     if (event.key === 'Escape' && this.replyTo) {
       this.replyTo = null;
       return;
@@ -1221,7 +1215,8 @@ export class ImChat extends LitElement {
     if (this.conversationID) this.saveDraft(this.conversationID, '');
     this.notifyTyping('');
     const replyTo = this.replyTo;
-    const mentions = activeMentions(text, this.pickedMentions);
+    // Members are picked in the mention popup, so chat-extras.ts is in when there are any.
+    const mentions = this.pickedMentions.length && extrasModule ? extrasModule.activeMentions(text, this.pickedMentions) : [];
     this.replyTo = null;
     this.pickedMentions = [];
     this.mentionList = [];
@@ -1299,10 +1294,6 @@ export class ImChat extends LitElement {
     );
   }
 
-  private pickMention(c: MentionCandidate): void {
-    extrasModule?.pickMention(this as unknown as ActionHost, c);
-  }
-
   /** Sends a message created elsewhere (files, voice, forward) through the normal path. */
   private async sendCreated(create: () => Promise<MessageItem>): Promise<void> {
     const client = this.clients.client;
@@ -1374,35 +1365,14 @@ export class ImChat extends LitElement {
     if (this.emojiOpen) await loadEmojiPicker().catch(() => (this.emojiOpen = false));
   }
 
-  private async toggleRecording(): Promise<void> {
-    const client = this.clients.client;
-    if (!client) return;
-    if (this.recorder.recording) {
-      clearInterval(this.recordTimer);
-      this.recordingSeconds = -1;
-      const result = await this.recorder.stop();
-      if (result) await this.sendCreated(() => client.createSoundMessage(result.blob, result.duration));
-      return;
-    }
-    try {
-      await this.recorder.start();
-      await this.extras().catch(() => undefined);
-      this.recordingSeconds = 0;
-      this.recordTimer = setInterval(() => (this.recordingSeconds = this.recorder.elapsed), 250);
-    } catch (err) {
-      this.composerError = toErrorInfo(err).message;
-    }
+  /** Starts recording a voice message, or stops and sends it (chat-extras.ts, with the recorder and its status). */
+  private toggleRecording(): void {
+    void this.withActions((x, host) => x.toggleRecording(host));
   }
 
   /** Sends the device's position as a location message (asks the browser for permission; chat-extras.ts). */
   private shareLocation(): void {
     void this.withActions((x, host) => x.shareLocation(host));
-  }
-
-  private cancelRecording(): void {
-    clearInterval(this.recordTimer);
-    this.recorder.cancel();
-    this.recordingSeconds = -1;
   }
 
   /** Scrolls to a message (e.g. the original of a quote) and flashes it. */
@@ -1872,9 +1842,9 @@ export class ImChat extends LitElement {
           @blur=${() => this.notifyTyping('')}
         ></textarea>
         ${recording
-          ? html`<button part="voice-stop" type="button" class="tool stop" aria-label=${mt.stopRecording} title=${mt.stopRecording} @click=${() => void this.toggleRecording()}>■</button>`
-          : html`${this.composerEmpty && VoiceRecorder.supported
-                ? html`<button part="voice-button" type="button" class="tool" aria-label=${mt.recordVoice} title=${mt.recordVoice} @click=${() => void this.toggleRecording()}>
+          ? html`<button part="voice-stop" type="button" class="tool stop" aria-label=${mt.stopRecording} title=${mt.stopRecording} @click=${() => this.toggleRecording()}>■</button>`
+          : html`${this.composerEmpty && canRecord()
+                ? html`<button part="voice-button" type="button" class="tool" aria-label=${mt.recordVoice} title=${mt.recordVoice} @click=${() => this.toggleRecording()}>
                     <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="currentColor" d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.9V21h2v-3.1A7 7 0 0 0 19 11z"/></svg>
                   </button>`
                 : nothing}
@@ -1932,6 +1902,11 @@ export class ImChat extends LitElement {
       })}
     </div>`;
   }
+}
+
+/** Whether this browser can record voice messages (the recorder itself loads on first use). */
+function canRecord(): boolean {
+  return typeof MediaRecorder !== 'undefined' && !!navigator.mediaDevices?.getUserMedia;
 }
 
 function safeSelf(client: ImClientApi | undefined): string {
