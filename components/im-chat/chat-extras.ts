@@ -13,6 +13,7 @@ import { filterCandidates } from './composer/mention-pick.js';
 import extraStyles from './chat-extras.styles.js';
 import type { Overlay } from './overlays.js';
 import type { MessageStrings } from './strings-messages.js';
+import { BOTTOM_SLACK } from './message-list/message-window.js';
 import { actionsFor, copyText, type MessageActionID } from './actions/menu.js';
 
 export { createForFile } from './composer/attach.js';
@@ -55,6 +56,19 @@ export interface ActionHost {
   composerError: string;
   dropMessage(clientMsgID: string): void;
   emit<T>(name: string, detail: T): void;
+  // The log, for the jump to the first unread message:
+  readonly generation: number;
+  readonly log: HTMLElement | null;
+  readonly isEnd: boolean;
+  readonly olderBlocked: boolean;
+  readonly updateComplete: Promise<boolean>;
+  stick: boolean;
+  atBottom: boolean;
+  pendingAnchor: { id: string; top: number } | null;
+  firstUnread(): string | null | undefined;
+  loadOlder(): Promise<void>;
+  noteViewAnchor(log: HTMLElement): void;
+  requestUpdate(): void;
 }
 
 export function toErrorInfo(err: unknown): { code: number; message: string } {
@@ -344,4 +358,35 @@ export function renderRecordingStatus(host: ActionHost): TemplateResult {
 /** Adds chat-extras.styles.ts to `el`'s shadow root (once), after the element's own styles. */
 export function adoptExtraStyles(el: LitElement): void {
   adoptStyles(el, extraStyles);
+}
+
+/** Older pages loaded at most to reach the first unread message (200 pages of 30 is 6,000 messages). */
+const UNREAD_MAX_PAGES = 200;
+/** Where a jump to the first unread puts that message's top (px below the log's top): room for the divider (and a day heading) above it. */
+const UNREAD_JUMP_TOP = 88;
+
+/**
+ * `<im-chat>`'s `jumpToFirstUnread()` once its open (`generation`) has begun it: pages back until
+ * the first message that was unread is loaded, then renders the window around it, its top
+ * UNREAD_JUMP_TOP px below the log's top so the divider shows above it.
+ */
+export async function jumpToFirstUnread(host: ActionHost, generation: number): Promise<boolean> {
+  for (let i = 0; i < UNREAD_MAX_PAGES && host.firstUnread() === undefined && !host.isEnd && !host.olderBlocked; i++) {
+    await host.loadOlder();
+    if (generation !== host.generation) return false;
+  }
+  const id = host.firstUnread();
+  if (!id) return false;
+  const log = host.log;
+  host.pendingAnchor = { id, top: Math.min(UNREAD_JUMP_TOP, (log?.clientHeight ?? 0) / 3) };
+  host.requestUpdate();
+  await host.updateComplete;
+  const after = host.log;
+  if (after && generation === host.generation) {
+    const bottom = after.scrollHeight - after.scrollTop - after.clientHeight <= BOTTOM_SLACK;
+    host.stick = bottom;
+    host.atBottom = bottom;
+    host.noteViewAnchor(after);
+  }
+  return true;
 }

@@ -30,7 +30,7 @@ import type { VoiceRecorder } from './composer/recorder.js';
 import { mentionQuery, type MentionCandidate } from './composer/mention.js';
 import { renderCallRecord } from './call-record.js';
 import { CALL_RECORD_CONTENT_TYPE } from '../../src/model/call.js';
-import { rangeAround, rangeAtBottom, rowAtOffset, RowHeights, type RowRange } from './message-list/message-window.js';
+import { BOTTOM_SLACK, rangeAround, rangeAtBottom, rowAtOffset, RowHeights, type RowRange } from './message-list/message-window.js';
 
 export interface ImMessageSentDetail {
   message: MessageItem;
@@ -42,16 +42,10 @@ export interface ImMessageFailedDetail {
 }
 
 const NOT_LOGGED_IN = 2001;
-/** How close to the bottom (px) still counts as "at the bottom". */
-const BOTTOM_SLACK = 32;
 /** Start loading older messages when the top is this close (px). */
 const TOP_PREFETCH = 320;
 /** Older pages loaded at most to bring back the message a reader left a conversation at. */
 const RESTORE_MAX_PAGES = 20;
-/** Older pages loaded at most to reach the first unread message (200 pages of 30 is 6,000 messages). */
-const UNREAD_MAX_PAGES = 200;
-/** Where a jump to the first unread puts that message's top (px below the log's top): room for the divider (and a day heading) above it. */
-const UNREAD_JUMP_TOP = 88;
 /** Consecutive messages from one sender within this time are grouped. */
 const GROUP_GAP_MS = 5 * 60 * 1000;
 /**
@@ -1407,24 +1401,11 @@ export class ImChat extends LitElement {
     const generation = this.generation;
     if (!this.unreadMark) return false;
     this.unreadSeen = true;
-    for (let i = 0; i < UNREAD_MAX_PAGES && this.firstUnread() === undefined && !this.isEnd && !this.olderBlocked; i++) {
-      await this.loadOlder();
-      if (generation !== this.generation) return false;
-    }
-    const id = this.firstUnread();
-    if (!id) return false;
-    const log = this.log;
-    this.pendingAnchor = { id, top: Math.min(UNREAD_JUMP_TOP, (log?.clientHeight ?? 0) / 3) };
-    this.requestUpdate();
-    await this.updateComplete;
-    const after = this.log;
-    if (after && generation === this.generation) {
-      const bottom = after.scrollHeight - after.scrollTop - after.clientHeight <= BOTTOM_SLACK;
-      this.stick = bottom;
-      this.atBottom = bottom;
-      this.noteViewAnchor(after);
-    }
-    return true;
+    // Paging back to it and placing it are in chat-extras.ts, imported on the first jump.
+    return this.extras().then(
+      (x) => generation === this.generation && x.jumpToFirstUnread(this as unknown as ActionHost, generation),
+      () => false,
+    );
   }
 
   private async jumpOrLoad(clientMsgID: string, seq?: number): Promise<void> {
