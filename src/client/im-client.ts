@@ -51,14 +51,6 @@ const FIRST_SCREEN_CONVERSATIONS = 50;
 /** How long login waits for another (older) tab to let go of the cache before it works from memory. */
 const BLOCKED_OPEN_TIMEOUT_MS = 3000;
 
-const STORAGE_MESSAGES: Record<StorageDegradedReason, string> = {
-  unavailable: 'The local cache is unavailable',
-  quota: 'The local cache is full',
-  'write-failed': 'The local cache failed to write',
-  versionchange: 'The app was updated in another tab; reload this tab to continue with the new version',
-  blocked: 'Another tab keeps an older version of the local cache open',
-};
-
 /** Resolves after the next frame has been painted (or soon, where frames do not run: hidden tabs, Node). */
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
@@ -66,16 +58,6 @@ function afterPaint(): Promise<void> {
     if (typeof requestAnimationFrame !== 'function') return;
     requestAnimationFrame(() => requestAnimationFrame(() => (clearTimeout(fallback), resolve())));
   });
-}
-
-function storageNotice(reason: StorageDegradedReason, detail?: string): StorageNotice {
-  const why = STORAGE_MESSAGES[reason] + (detail ? ` (${detail})` : '');
-  return {
-    code: ErrorCode.StorageError,
-    message: `${why}; messages are kept in memory until this page closes.`,
-    reason,
-    reloadRequired: reason === 'versionchange' || reason === 'blocked',
-  };
 }
 
 /**
@@ -630,16 +612,17 @@ export class ImClient implements ImClientApi, SignalingApi {
       cache = new ImCache(db);
     } catch (error) {
       // IndexedDB refused (quota, private mode, disabled, blocked by an older tab): keep working from memory, and say so.
-      const memory = await (await import('../store/memory-database.js')).openMemoryDatabase(dbName);
+      const { openMemoryDatabase, storageNotice } = await import('../store/memory-database.js');
+      const memory = await openMemoryDatabase(dbName);
       cache = new ImCache(memory.db, memory.keyRange, true);
       // A newer schema on disk means this tab runs old code: a reload brings the new version.
       const reason: StorageDegradedReason =
         error instanceof CacheBlockedError ? 'blocked' : error instanceof CacheNewerError ? 'versionchange' : 'unavailable';
       this.storageProblem = storageNotice(reason, (error as Error).message);
     }
-    cache.onDegraded = (reason, error) => {
-      this.storageProblem = storageNotice(reason, (error as Error | undefined)?.message);
-      if (this.session?.cache === cache) this.events.emit('onStorageDegraded', this.storageProblem);
+    cache.onDegraded = (notice) => {
+      this.storageProblem = notice;
+      if (this.session?.cache === cache) this.events.emit('onStorageDegraded', notice);
     };
     const [storedSelf, storedCursor] = await Promise.all([cache.getMeta<UserInfo>(SELF_KEY), cache.getMeta<number>(CURSOR_KEY)]);
     const selfInfo = storedSelf ?? { userID, nickname: userID, faceURL: '' };

@@ -1,3 +1,4 @@
+import type { StorageNotice } from '../client/events.js';
 import type { ConversationItem, MessageItem, UserInfo } from '../model/types.js';
 import { MessageStatus } from '../model/enums.js';
 import type { ImDatabase, ImDB, OutboxEntry } from './schema.js';
@@ -45,8 +46,8 @@ export class ImCache {
   private memory: boolean;
   /** The switch to memory in progress, so that concurrent failing writes wait for one copy. */
   private degrading: Promise<void> | null = null;
-  /** Called once the cache lives in memory after a mid-session failure. */
-  onDegraded: ((reason: StorageDegradedReason, error: unknown) => void) | null = null;
+  /** Called once the cache lives in memory after a mid-session failure, with the notice for the app. */
+  onDegraded: ((notice: StorageNotice) => void) | null = null;
 
   constructor(
     db: ImDatabase,
@@ -108,7 +109,7 @@ export class ImCache {
     this.degrading ??= (async () => {
       const old = this.database;
       // The in-memory fallback (and fake-indexeddb behind it) loads only when a cache first needs it.
-      const { openMemoryDatabase, copyStores } = await import('./memory-database.js');
+      const { openMemoryDatabase, copyStores, storageNotice } = await import('./memory-database.js');
       const memory = await openMemoryDatabase(old.name);
       try {
         await copyStores(old, memory.db);
@@ -124,7 +125,7 @@ export class ImCache {
         // already closed
       }
       this.degrading = null;
-      this.onDegraded?.(reason, error);
+      this.onDegraded?.(storageNotice(reason, (error as Error | undefined)?.message));
     })();
     return this.degrading;
   }

@@ -2,7 +2,10 @@
 // refuses IndexedDB or it fails mid-session. Imported only then (src/store/cache.ts,
 // src/client/im-client.ts), so a page whose IndexedDB works never downloads it.
 import { wrap, type IDBPTransaction, type StoreNames } from 'idb';
+import type { StorageNotice } from '../client/events.js';
 import type { ConversationItem, MessageItem, UserInfo } from '../model/types.js';
+import { ErrorCode } from '../protocol/errors.js';
+import type { StorageDegradedReason } from './cache.js';
 import { DB_VERSION, MIGRATIONS, type ImDatabase, type ImDB, type MetaEntry, type OutboxEntry } from './schema.js';
 
 export interface MemoryDatabase {
@@ -94,4 +97,24 @@ export async function copyStores(from: ImDatabase, to: ImDatabase): Promise<void
   for (const o of outbox as OutboxEntry[]) puts.push(write.objectStore('outbox').put(o));
   for (const e of meta as MetaEntry[]) puts.push(write.objectStore('meta').put(e));
   await Promise.all([...puts, write.done]);
+}
+
+/** What the notice says first, by why the cache is in memory. */
+const STORAGE_MESSAGES: Record<StorageDegradedReason, string> = {
+  unavailable: 'The local cache is unavailable',
+  quota: 'The local cache is full',
+  'write-failed': 'The local cache failed to write',
+  versionchange: 'The app was updated in another tab; reload this tab to continue with the new version',
+  blocked: 'Another tab keeps an older version of the local cache open',
+};
+
+/** The notice an app gets (`onStorageDegraded`, `client.storageProblem`) when the cache moved to memory. */
+export function storageNotice(reason: StorageDegradedReason, detail?: string): StorageNotice {
+  const why = STORAGE_MESSAGES[reason] + (detail ? ` (${detail})` : '');
+  return {
+    code: ErrorCode.StorageError,
+    message: `${why}; messages are kept in memory until this page closes.`,
+    reason,
+    reloadRequired: reason === 'versionchange' || reason === 'blocked',
+  };
 }
