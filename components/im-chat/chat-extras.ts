@@ -11,6 +11,8 @@ import { VoiceRecorder } from './composer/recorder.js';
 import { mentionQuery, type MentionCandidate } from './composer/mention.js';
 import { filterCandidates } from './composer/mention-pick.js';
 import extraStyles from './chat-extras.styles.js';
+// The English texts this part shows (the rest of the chat's table).
+import './strings-messages-more.js';
 import type { Overlay } from './overlays.js';
 import type { MessageStrings } from './strings-messages.js';
 import { BOTTOM_SLACK } from './message-list/message-window.js';

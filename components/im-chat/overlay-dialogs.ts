@@ -5,6 +5,8 @@ import { adoptStylesAt } from '../shared/adopt-styles.js';
 import { trapTab } from '../shared/focus-keys.js';
 import { formatFull } from '../shared/format.js';
 import type { Overlay, OverlayHost } from './overlays.js';
+// The English texts this part shows (the rest of the chat's table).
+import './strings-messages-more.js';
 
 /**
  * The dialogs' styles travel with their code: the first dialog rendered in a chat adds them to

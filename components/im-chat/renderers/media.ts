@@ -4,6 +4,8 @@ import { until } from 'lit/directives/until.js';
 import { MessageStatus } from '../../../src/model/enums.js';
 import { adoptStylesAt } from '../../shared/adopt-styles.js';
 import mediaStyles from './media.styles.js';
+// The English texts this part shows (the rest of the chat's table).
+import '../strings-messages-more.js';
 import type { MessageRenderContext } from './registry.js';
 
 /**
