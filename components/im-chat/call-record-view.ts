@@ -1,5 +1,6 @@
 import { html, type TemplateResult } from 'lit';
-import { parseCallRecord, type CallRecordContent } from '../../src/model/call.js';
+import type { CallRecordContent } from '../../src/model/call.js';
+import { parseCallRecord } from '../../src/model/call-record.js';
 import type { MessageItem } from '../../src/model/types.js';
 import { phoneIcon, videoIcon } from '../im-call/call-icons.js';
 import { CHIP_STYLE, callRecordTime, type CallRecordTimes } from './call-record.js';

@@ -6,7 +6,6 @@ import type { ImStrings } from '../i18n/strings.js';
 import { adoptStyles } from '../shared/adopt-styles.js';
 import { menuKeydown } from '../shared/focus-keys.js';
 import { messageText } from '../shared/message-text.js';
-import { insertAtCaret } from './composer/emoji.js';
 import { VoiceRecorder } from './composer/recorder.js';
 import { mentionQuery, type MentionCandidate } from './composer/mention.js';
 import { filterCandidates } from './composer/mention-pick.js';
@@ -313,6 +312,15 @@ function emojiSource(host: ActionHost): string {
     /* fall through */
   }
   return '/api/emoji/data.json';
+}
+
+/** Inserts text at the caret of a textarea and fires `input`. */
+function insertAtCaret(input: HTMLTextAreaElement, text: string): void {
+  const start = input.selectionStart ?? input.value.length;
+  const end = input.selectionEnd ?? start;
+  input.setRangeText(text, start, end, 'end');
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  input.focus();
 }
 
 /** The emoji panel over the composer; a picked emoji goes in at the caret. */

@@ -1,5 +1,5 @@
 import { groupConversationID, parseConversationID, singleConversationID } from '../model/conversation-id.js';
-import { searchableText } from '../model/elems.js';
+import { searchableText } from '../model/search-text.js';
 import { ContentType, MessageStatus, SessionType } from '../model/enums.js';
 import type { ConversationItem, MessageItem } from '../model/types.js';
 import { ErrorCode, ImError } from '../protocol/errors.js';
