@@ -373,19 +373,8 @@ export class ImConversationList extends LitElement {
   /** Opens the row menu of a conversation (at a point inside the element, or under the row). */
   openMenu(conversationID: string, at?: { x: number; y: number }): void {
     if (this.noActions || !this.byID.has(conversationID)) return;
-    let point = at;
-    if (!point) {
-      const row = this.renderRoot.querySelector<HTMLElement>(`[data-conversation-id="${CSS.escape(conversationID)}"]`);
-      const box = this.getBoundingClientRect();
-      const r = row?.getBoundingClientRect();
-      point = r ? { x: r.right - box.left - 8, y: r.bottom - box.top - 4 } : { x: 8, y: 8 };
-    }
-    this.actionError = null;
-    this.menu = { id: conversationID, ...point };
-    // The menu's code loads with the first menu; focus its first item once it is drawn.
-    void menuCode()
-      .then(() => this.updateComplete)
-      .then(() => this.renderRoot.querySelector<HTMLElement>('[part~="menu-item"]')?.focus());
+    // Where it opens and what it shows: conversation-menu.ts, which loads with the first menu.
+    void menuCode().then((m) => m.openMenu(this as unknown as ConversationMenuHost, conversationID, at));
   }
 
   private closeMenu(refocus: boolean): void {
@@ -395,27 +384,8 @@ export class ImConversationList extends LitElement {
   }
 
   /** Runs a row action (what the menu items do). Resolves false when cancelled or failed. */
-  async runAction(action: ImConversationAction, conversationID: string): Promise<boolean> {
-    const client = this.clients.client;
-    const conversation = this.byID.get(conversationID);
-    if (!client || !conversation) return false;
-    const go = this.dispatchEvent(
-      new CustomEvent<ImConversationActionDetail>('im-conversation-action', {
-        detail: { action, conversationID, conversation },
-        bubbles: true,
-        composed: true,
-        cancelable: true,
-      }),
-    );
-    if (!go) return false;
-    try {
-      await (await menuCode()).runConversationAction(client, action, conversationID);
-      this.actionError = null;
-      return true;
-    } catch (err) {
-      this.actionError = `${this.social.actionFailed}: ${(err as Error).message ?? String(err)}`;
-      return false;
-    }
+  runAction(action: ImConversationAction, conversationID: string): Promise<boolean> {
+    return menuCode().then((m) => m.runAction(this as unknown as ConversationMenuHost, action, conversationID), () => false);
   }
 
   private onContextMenu(event: MouseEvent): void {
