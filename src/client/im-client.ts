@@ -98,12 +98,78 @@ interface Session extends SessionContext {
   removeListeners: () => void;
 }
 
+/** The session's domains whose modules load on first use (see `Session`). */
+type LazyDomain = 'signaling' | 'actions' | 'creators' | 'users' | 'friends' | 'groups' | 'manage';
+
+/**
+ * The facade's methods whose work is done by a domain loaded on first use, by domain: each
+ * calls the domain's method of the same name with the same arguments (the domain classes
+ * carry the OpenIM names). They are put on ImClient's prototype from these lists, their types
+ * coming from the interfaces ImClient implements (merged in below): one written-out async
+ * method each cost about 0.4 kB min+gzip on every page. A name its domain lacks, or whose
+ * parameters or result do not fit the interface's, fails `tsc` (see `ListsFit`).
+ */
+const ON_FIRST_USE = {
+  signaling:
+    'signalingInvite signalingInviteInGroup signalingAccept signalingReject signalingCancel signalingHungUp signalingSendData getIceConfig',
+  actions:
+    'revokeMessage deleteMessageFromLocalStorage deleteMessage typingStatusUpdate markGroupMessageAsRead getGroupMessageReaderList setConversationDraft insertSingleMessageToLocalStorage insertGroupMessageToLocalStorage searchLocalMessages searchServerMessages',
+  creators:
+    'createImageMessage createSoundMessage createVideoMessage createFileMessage createLocationMessage createCustomMessage createFaceMessage createForwardMessage createMergerMessage',
+  users:
+    'setSelfInfo getUserSettings setGlobalRecvMessageOpt setQuietHours',
+  friends:
+    'addFriend getFriendApplicationListAsRecipient getFriendApplicationListAsApplicant acceptFriendApplication refuseFriendApplication getFriendList setFriendRemark deleteFriend checkFriend addBlack removeBlack getBlackList',
+  groups:
+    'createGroup getSpecifiedGroupsInfo getJoinedGroupList setGroupInfo joinGroup getGroupApplicationListAsRecipient getGroupApplicationListAsApplicant acceptGroupApplication refuseGroupApplication inviteUserToGroup kickGroupMember quitGroup dismissGroup transferGroupOwner setGroupMemberRoleLevel changeGroupMute changeGroupMemberMute getGroupMemberList getGroupMemberListPage getSpecifiedGroupMembersInfo setGroupMemberNickname',
+  manage:
+    'pinConversation setConversationRecvMessageOpt hideConversation deleteConversationAndDeleteAllMsg clearConversationAndDeleteAllMsg markAllConversationMessageAsRead',
+} as const;
+
+type Facade = ImClientApi & SignalingApi;
+type Words<S extends string> = S extends `${infer W} ${infer Rest}` ? W | Words<Rest> : S;
+type NamesOf<D extends LazyDomain> = Words<(typeof ON_FIRST_USE)[D]>;
+type OnFirstUse = NamesOf<LazyDomain>;
+type DomainOf<D extends LazyDomain> = Awaited<ReturnType<Session[D]>>;
+/** Whether domain `D`'s method `K` takes the facade's arguments for `K` and resolves to what the facade promises. */
+type Fits<D extends LazyDomain, K> = K extends keyof Facade & keyof DomainOf<D>
+  ? DomainOf<D>[K] extends (...args: infer A) => infer R
+    ? Facade[K] extends (...args: infer FA) => infer FR
+      ? [FA extends A ? true : false, Awaited<R> extends Awaited<FR> ? true : false] extends [true, true]
+        ? true
+        : false
+      : false
+    : false
+  : false;
+type ListsFit = { [D in LazyDomain]: Fits<D, NamesOf<D>> }[LazyDomain];
+/** Compiles only while every name fits (see ON_FIRST_USE). */
+const listsFit: ListsFit extends true ? true : never = true;
+void listsFit;
+
 /**
  * The imkit client: one per page, shared by every element. Method names and
  * shapes follow the OpenIM JS SDK; each promise rejects with an `ImError`
  * (`code`/`errCode`, `message`/`errMsg`).
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the ON_FIRST_USE methods, installed below.
+export interface ImClient extends Pick<Facade, OnFirstUse> {}
+
 export class ImClient implements ImClientApi, SignalingApi {
+  static {
+    // The ON_FIRST_USE methods: each loads its domain (once per session) and hands it the call.
+    for (const [domain, names] of Object.entries(ON_FIRST_USE) as [LazyDomain, string][]) {
+      for (const name of names.split(' ')) {
+        Object.defineProperty(this.prototype, name, {
+          configurable: true,
+          writable: true,
+          async value(this: ImClient, ...args: unknown[]) {
+            return ((await this.require()[domain]()) as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!(...args);
+          },
+        });
+      }
+    }
+  }
+
   readonly events: Emitter<ImEvents> = mitt<ImEvents>();
   private session: Session | null = null;
   private status: LoginStatus = LoginStatus.Logout;
@@ -287,102 +353,18 @@ export class ImClient implements ImClientApi, SignalingApi {
     return s.conversations.markRead((await s.conversations.getOne(groupID, 2)).conversationID);
   }
 
-  // ---- call signaling (src/client/signaling.ts) ----
+  // ---- call signaling, message actions, the creators of non-text messages, profiles, friends,
+  // blacklist, groups and conversation management: ON_FIRST_USE (the domains in src/client/) ----
 
-  async signalingInvite(req: SignalingInviteReq): Promise<SignalingResult> {
-    return (await this.require().signaling()).signalingInvite(req);
-  }
-
-  async signalingInviteInGroup(req: SignalingInviteReq): Promise<SignalingResult> {
-    return (await this.require().signaling()).signalingInviteInGroup(req);
-  }
-
-  async signalingAccept(req: SignalingOpReq): Promise<SignalingResult> {
-    return (await this.require().signaling()).signalingAccept(req);
-  }
-
-  async signalingReject(req: SignalingOpReq): Promise<void> {
-    return (await this.require().signaling()).signalingReject(req);
-  }
-
-  async signalingCancel(req: SignalingOpReq): Promise<void> {
-    return (await this.require().signaling()).signalingCancel(req);
-  }
-
-  async signalingHungUp(req: SignalingOpReq): Promise<void> {
-    return (await this.require().signaling()).signalingHungUp(req);
-  }
-
-  async signalingSendData(roomID: string, toUserID: string, kind: CallRelayKind, payload: string): Promise<void> {
-    return (await this.require().signaling()).signalingSendData(roomID, toUserID, kind, payload);
-  }
-
-  async getIceConfig(): Promise<IceConfig> {
-    return (await this.require().signaling()).getIceConfig();
-  }
-
-  // ---- message types and actions (issue 3: src/client/message-*.ts) ----
+  // ---- message types (issue 3: src/client/message-*.ts) ----
 
   /** @mention in a group; `atUserIDList` may hold "AtAllTag" (AT_ALL) for everyone. */
   async createTextAtMessage(options: { text: string; atUserIDList: string[]; atUsersInfo?: { atUserID: string; groupNickname: string }[] }): Promise<MessageItem> {
     return this.require().messages.create.textAt(options?.text, options?.atUserIDList, options?.atUsersInfo);
   }
 
-  /** Browser: takes the image `File`/`Blob` (not a path); a thumbnail is made with canvas; the upload happens in sendMessage. */
-  async createImageMessage(file: Blob): Promise<MessageItem> {
-    const s = this.require();
-    const { message, files } = await (await s.creators()).image(file);
-    s.messages.holdFiles(message.clientMsgID, files);
-    return message;
-  }
-
-  /** Browser: takes the recording `Blob` and its duration in seconds. */
-  async createSoundMessage(file: Blob, duration: number): Promise<MessageItem> {
-    const s = this.require();
-    const { message, files } = (await s.creators()).sound(file, duration);
-    s.messages.holdFiles(message.clientMsgID, files);
-    return message;
-  }
-
-  /** Browser: takes the video `File`/`Blob`; duration and poster frame are read in the browser. */
-  async createVideoMessage(file: Blob): Promise<MessageItem> {
-    const s = this.require();
-    const { message, files } = await (await s.creators()).video(file);
-    s.messages.holdFiles(message.clientMsgID, files);
-    return message;
-  }
-
-  /** Browser: takes the `File`/`Blob`; `fileName` defaults to the File's name. */
-  async createFileMessage(file: Blob, fileName?: string): Promise<MessageItem> {
-    const s = this.require();
-    const { message, files } = (await s.creators()).file(file, fileName);
-    s.messages.holdFiles(message.clientMsgID, files);
-    return message;
-  }
-
-  async createLocationMessage(options: { description: string; longitude: number; latitude: number }): Promise<MessageItem> {
-    return (await this.require().creators()).location(options?.description, options?.longitude, options?.latitude);
-  }
-
-  /** `data`/`extension`: objects or JSON strings. A host renders its own types with `registerMessageRenderer`. */
-  async createCustomMessage(options: { data: unknown; extension?: unknown; description?: string }): Promise<MessageItem> {
-    return (await this.require().creators()).custom(options?.data, options?.extension, options?.description);
-  }
-
-  async createFaceMessage(options: { index: number; data: string }): Promise<MessageItem> {
-    return (await this.require().creators()).face(options?.index, options?.data);
-  }
-
   async createQuoteMessage(options: { text: string; message: MessageItem }): Promise<MessageItem> {
     return this.require().messages.create.quote(options?.text, options?.message);
-  }
-
-  async createForwardMessage(message: MessageItem): Promise<MessageItem> {
-    return (await this.require().creators()).forward(message);
-  }
-
-  async createMergerMessage(options: { messageList: MessageItem[]; title: string; summaryList?: string[] }): Promise<MessageItem> {
-    return (await this.require().creators()).merger(options?.messageList, options?.title, options?.summaryList);
   }
 
   /** Aborts the upload of a media message being sent (it fails with 1307 and can be retried). */
@@ -395,191 +377,6 @@ export class ImClient implements ImClientApi, SignalingApi {
     const auth = this.require().fileAuth();
     const { fileObjectURL } = await import('./message-upload.js');
     return fileObjectURL(auth, url);
-  }
-
-  /** Recall a message: everyone, including devices offline now, sees "X recalled a message". */
-  async revokeMessage(message: MessageItem | { conversationID: string; clientMsgID: string }): Promise<MessageItem> {
-    const s = this.require();
-    const found = (await s.cache.getMessage(message?.clientMsgID)) ?? (message as MessageItem);
-    return (await s.actions()).revoke({ ...found, conversationID: message.conversationID || found.conversationID });
-  }
-
-  /** Delete for me (this device's cache). */
-  async deleteMessageFromLocalStorage(message: MessageItem): Promise<void> {
-    return (await this.require().actions()).deleteLocal(message);
-  }
-
-  /** Delete for everyone (OpenIM DeleteMessageFromLocalAndSvr): own messages; group owners/admins any. */
-  async deleteMessage(message: MessageItem): Promise<void> {
-    return (await this.require().actions()).deleteForEveryone(message);
-  }
-
-  /** "Typing…" in a one-to-one chat; '' = stopped. Rate-limited: resolves false when skipped. */
-  async typingStatusUpdate(recvID: string, msgTip: string): Promise<boolean> {
-    return (await this.require().actions()).typing(recvID, msgTip);
-  }
-
-  async markGroupMessageAsRead(groupID: string, msgIDList: string[]): Promise<void> {
-    return (await this.require().actions()).markGroupRead(groupID, msgIDList);
-  }
-
-  async getGroupMessageReaderList(conversationID: string, clientMsgID: string) {
-    return (await this.require().actions()).readers(conversationID, clientMsgID);
-  }
-
-  /** Kept in IndexedDB across reloads and shown in the conversation list; '' clears it. */
-  async setConversationDraft(conversationID: string, draftText: string): Promise<void> {
-    return (await this.require().actions()).setDraft(conversationID, draftText);
-  }
-
-  async insertSingleMessageToLocalStorage(message: MessageItem, recvID: string, sendID: string): Promise<MessageItem> {
-    return (await this.require().actions()).insertLocal(message, { recvID }, sendID);
-  }
-
-  async insertGroupMessageToLocalStorage(message: MessageItem, groupID: string, sendID: string): Promise<MessageItem> {
-    return (await this.require().actions()).insertLocal(message, { groupID }, sendID);
-  }
-
-  /** OpenIM SearchLocalMessages: keyword, types, senders, time; one conversation or all. */
-  async searchLocalMessages(params: SearchLocalParams): Promise<MessageSearchResult> {
-    return (await this.require().actions()).searchLocal(params);
-  }
-
-  /** imkit: the same search on the server (covers history this device never loaded). */
-  async searchServerMessages(params: MessageSearchParams): Promise<MessageSearchResult> {
-    return (await this.require().actions()).searchServer(params);
-  }
-
-  // ---- social: profiles, friends, blacklist, groups, conversation management (src/client/users|friends|groups|conversations.ts) ----
-
-  async setSelfInfo(info: SelfInfoUpdate): Promise<UserInfo> {
-    return (await this.require().users()).setSelfInfo(info);
-  }
-  async getUserSettings(): Promise<UserSettings> {
-    return (await this.require().users()).getSettings();
-  }
-  async setGlobalRecvMessageOpt(opt: number): Promise<UserSettings> {
-    return (await this.require().users()).setSettings({ globalRecvMsgOpt: opt });
-  }
-  async setQuietHours(quietStart: string, quietEnd: string): Promise<UserSettings> {
-    return (await this.require().users()).setSettings({ quietStart, quietEnd });
-  }
-  async addFriend(params: { toUserID: string; reqMsg?: string }): Promise<FriendApplication> {
-    return (await this.require().friends()).addFriend(params);
-  }
-  async getFriendApplicationListAsRecipient(): Promise<FriendApplication[]> {
-    return (await this.require().friends()).applications('recipient');
-  }
-  async getFriendApplicationListAsApplicant(): Promise<FriendApplication[]> {
-    return (await this.require().friends()).applications('applicant');
-  }
-  async acceptFriendApplication(params: { toUserID: string; handleMsg?: string }): Promise<FriendApplication> {
-    return (await this.require().friends()).accept(params);
-  }
-  async refuseFriendApplication(params: { toUserID: string; handleMsg?: string }): Promise<FriendApplication> {
-    return (await this.require().friends()).refuse(params);
-  }
-  async getFriendList(): Promise<FriendInfo[]> {
-    return (await this.require().friends()).list();
-  }
-  async setFriendRemark(params: { toUserID: string; remark: string }): Promise<FriendInfo> {
-    return (await this.require().friends()).setRemark(params);
-  }
-  async deleteFriend(userID: string): Promise<void> {
-    return (await this.require().friends()).delete(userID);
-  }
-  async checkFriend(userIDList: string[]): Promise<FriendCheckResult[]> {
-    return (await this.require().friends()).check(userIDList);
-  }
-  async addBlack(userID: string): Promise<BlackInfo> {
-    return (await this.require().friends()).addBlack(userID);
-  }
-  async removeBlack(userID: string): Promise<void> {
-    return (await this.require().friends()).removeBlack(userID);
-  }
-  async getBlackList(): Promise<BlackInfo[]> {
-    return (await this.require().friends()).blackList();
-  }
-  async createGroup(params: CreateGroupParams): Promise<GroupInfo> {
-    return (await this.require().groups()).create(params);
-  }
-  async getSpecifiedGroupsInfo(groupIDList: string[]): Promise<GroupInfo[]> {
-    return (await this.require().groups()).info(groupIDList);
-  }
-  async getJoinedGroupList(): Promise<GroupInfo[]> {
-    return (await this.require().groups()).joined();
-  }
-  async setGroupInfo(params: GroupInfoUpdate & { groupID: string }): Promise<GroupInfo> {
-    return (await this.require().groups()).setInfo(params);
-  }
-  async joinGroup(params: { groupID: string; reqMsg?: string }): Promise<{ joined: boolean; application?: GroupApplication }> {
-    return (await this.require().groups()).join(params);
-  }
-  async getGroupApplicationListAsRecipient(): Promise<GroupApplication[]> {
-    return (await this.require().groups()).applications('recipient');
-  }
-  async getGroupApplicationListAsApplicant(): Promise<GroupApplication[]> {
-    return (await this.require().groups()).applications('applicant');
-  }
-  async acceptGroupApplication(params: { groupID: string; fromUserID: string; handleMsg?: string }): Promise<GroupApplication> {
-    return (await this.require().groups()).handleApplication(params, true);
-  }
-  async refuseGroupApplication(params: { groupID: string; fromUserID: string; handleMsg?: string }): Promise<GroupApplication> {
-    return (await this.require().groups()).handleApplication(params, false);
-  }
-  async inviteUserToGroup(params: { groupID: string; userIDList: string[]; reason?: string }): Promise<UserResult[]> {
-    return (await this.require().groups()).invite(params);
-  }
-  async kickGroupMember(params: { groupID: string; userIDList: string[]; reason?: string }): Promise<UserResult[]> {
-    return (await this.require().groups()).kick(params);
-  }
-  async quitGroup(groupID: string): Promise<void> {
-    return (await this.require().groups()).quit(groupID);
-  }
-  async dismissGroup(groupID: string): Promise<void> {
-    return (await this.require().groups()).dismiss(groupID);
-  }
-  async transferGroupOwner(params: { groupID: string; newOwnerUserID: string }): Promise<GroupInfo> {
-    return (await this.require().groups()).transferOwner(params);
-  }
-  async setGroupMemberRoleLevel(params: { groupID: string; userID: string; roleLevel: number }): Promise<GroupMemberInfo> {
-    return (await this.require().groups()).setRole(params);
-  }
-  async changeGroupMute(params: { groupID: string; isMute: boolean }): Promise<GroupInfo> {
-    return (await this.require().groups()).mute(params);
-  }
-  async changeGroupMemberMute(params: { groupID: string; userID: string; mutedSeconds: number }): Promise<GroupMemberInfo> {
-    return (await this.require().groups()).muteMember(params);
-  }
-  async getGroupMemberList(params: GroupMemberListParams): Promise<GroupMemberInfo[]> {
-    return (await (await this.require().groups()).members(params)).members;
-  }
-  async getGroupMemberListPage(params: GroupMemberListParams): Promise<{ members: GroupMemberInfo[]; total: number }> {
-    return (await this.require().groups()).members(params);
-  }
-  async getSpecifiedGroupMembersInfo(params: { groupID: string; userIDList: string[] }): Promise<GroupMemberInfo[]> {
-    return (await this.require().groups()).membersInfo(params);
-  }
-  async setGroupMemberNickname(params: { groupID: string; userID: string; groupMemberNickname: string }): Promise<GroupMemberInfo> {
-    return (await this.require().groups()).setMemberNickname(params);
-  }
-  async pinConversation(params: { conversationID: string; isPinned: boolean }): Promise<ConversationItem> {
-    return (await this.require().manage()).pin(params?.conversationID, params?.isPinned);
-  }
-  async setConversationRecvMessageOpt(params: { conversationID: string; opt: number }): Promise<ConversationItem> {
-    return (await this.require().manage()).setRecvMsgOpt(params?.conversationID, params?.opt);
-  }
-  async hideConversation(conversationID: string): Promise<void> {
-    return (await this.require().manage()).remove(conversationID, false);
-  }
-  async deleteConversationAndDeleteAllMsg(conversationID: string): Promise<void> {
-    return (await this.require().manage()).remove(conversationID, true);
-  }
-  async clearConversationAndDeleteAllMsg(conversationID: string): Promise<ConversationItem> {
-    return (await this.require().manage()).clearHistory(conversationID);
-  }
-  async markAllConversationMessageAsRead(): Promise<void> {
-    return (await this.require().manage()).markAllRead();
   }
 
   private require(): Session {
@@ -654,7 +451,15 @@ export class ImClient implements ImClientApi, SignalingApi {
       connection: undefined as unknown as Connection,
       messages: undefined as unknown as Messages,
       fileAuth: () => ({ baseURL: httpBaseOf(this.config.serverURL), token }),
-      creators: onFirstUse(async () => new (await import('./message-create-more.js')).MoreMessageCreators(() => session.self(), () => session.userID, () => session.now())),
+      creators: onFirstUse(
+        async () =>
+          new (await import('./message-create-more.js')).MoreMessageCreators(
+            () => session.self(),
+            () => session.userID,
+            () => session.now(),
+            (id, files) => session.messages.holdFiles(id, files),
+          ),
+      ),
       actions: onFirstUse(async () => new (await import('./message-actions.js')).MessageActions(session)),
       signaling: onFirstUse(async () => new (await import('./signaling.js')).Signaling(session)),
       users: onFirstUse(async () => new (await import('./users.js')).Users(session, (u) => (session.selfInfo = u))),

@@ -7,7 +7,7 @@ import { requireObject, serverCall } from './social-call.js';
 
 const DEFAULT_SETTINGS: UserSettings = { globalRecvMsgOpt: 0, quietStart: '', quietEnd: '' };
 
-/** Profiles and per-user settings (global receive option, quiet hours). */
+/** Profiles and per-user settings (global receive option, quiet hours), under the client's method names (ImClient hands those calls here). */
 export class Users {
   // Profile edits from other devices (onSelfInfoUpdated) are followed by the client itself:
   // this module loads only when one of its methods is first called.
@@ -26,7 +26,7 @@ export class Users {
   }
 
   /** Settings from the cache at once; the server's copy when online. */
-  async getSettings(): Promise<UserSettings> {
+  async getUserSettings(): Promise<UserSettings> {
     if (this.s.isOnline()) {
       try {
         const { settings } = await serverCall(this.s, 'user.getSettings', {});
@@ -39,7 +39,16 @@ export class Users {
     return (await this.s.cache.getMeta<UserSettings>(SETTINGS_KEY)) ?? DEFAULT_SETTINGS;
   }
 
-  async setSettings(patch: Partial<UserSettings>): Promise<UserSettings> {
+  setGlobalRecvMessageOpt(opt: number): Promise<UserSettings> {
+    return this.setSettings({ globalRecvMsgOpt: opt });
+  }
+
+  /** "HH:MM" local times; two empty strings turn quiet hours off. */
+  setQuietHours(quietStart: string, quietEnd: string): Promise<UserSettings> {
+    return this.setSettings({ quietStart, quietEnd });
+  }
+
+  private async setSettings(patch: Partial<UserSettings>): Promise<UserSettings> {
     const { settings } = await serverCall(this.s, 'user.setSettings', requireObject(patch, 'settings'));
     await this.s.cache.setMeta(SETTINGS_KEY, settings);
     return settings;
