@@ -4,7 +4,6 @@ import { ID_PATTERN } from '../model/conversation-id.js';
 import type { ConversationItem, MessageItem, UserInfo } from '../model/types.js';
 import { ErrorCode, ImError, type ErrorInfo } from '../protocol/errors.js';
 import type { PushFrame } from '../protocol/frames.js';
-import { Limits } from '../protocol/limits.js';
 import { ImCache, type StorageDegradedReason } from '../store/cache.js';
 import { CacheBlockedError, CacheNewerError, databaseName, deleteImDatabase, openImDatabase } from '../store/database.js';
 import { applyEvents, type Emission } from '../sync/apply-events.js';
@@ -113,11 +112,11 @@ const ON_FIRST_USE = {
   signaling:
     'signalingInvite signalingInviteInGroup signalingAccept signalingReject signalingCancel signalingHungUp signalingSendData getIceConfig',
   actions:
-    'revokeMessage deleteMessageFromLocalStorage deleteMessage typingStatusUpdate markGroupMessageAsRead getGroupMessageReaderList setConversationDraft insertSingleMessageToLocalStorage insertGroupMessageToLocalStorage searchLocalMessages searchServerMessages',
+    'markC2CMessageAsRead markSingleMessageHasRead markGroupMessageHasRead revokeMessage deleteMessageFromLocalStorage deleteMessage typingStatusUpdate markGroupMessageAsRead getGroupMessageReaderList setConversationDraft insertSingleMessageToLocalStorage insertGroupMessageToLocalStorage searchLocalMessages searchServerMessages',
   creators:
     'createImageMessage createSoundMessage createVideoMessage createFileMessage createLocationMessage createCustomMessage createFaceMessage createForwardMessage createMergerMessage',
   users:
-    'setSelfInfo getUserSettings setGlobalRecvMessageOpt setQuietHours',
+    'getUsersInfo setSelfInfo getUserSettings setGlobalRecvMessageOpt setQuietHours',
   friends:
     'addFriend getFriendApplicationListAsRecipient getFriendApplicationListAsApplicant acceptFriendApplication refuseFriendApplication getFriendList setFriendRemark deleteFriend checkFriend addBlack removeBlack getBlackList',
   groups:
@@ -263,24 +262,6 @@ export class ImClient implements ImClientApi, SignalingApi {
     return this.require().selfInfo;
   }
 
-  /** Profiles from the server when online (and cached), else from the cache. */
-  async getUsersInfo(userIDList: string[]): Promise<UserInfo[]> {
-    const s = this.require();
-    if (!Array.isArray(userIDList) || userIDList.length > Limits.maxUserLookup || !userIDList.every((id) => typeof id === 'string' && ID_PATTERN.test(id))) {
-      throw new ImError(ErrorCode.InvalidArgument, `userIDList must be an array of at most ${Limits.maxUserLookup} valid user IDs.`);
-    }
-    if (s.online) {
-      try {
-        const { users } = await s.connection.request('user.get', { userIDList });
-        await s.cache.putUsers(users);
-        return users;
-      } catch (error) {
-        if (!(error instanceof ImError) || (error.code !== ErrorCode.NetworkError && error.code !== ErrorCode.Timeout)) throw error;
-      }
-    }
-    return s.cache.getUsers(userIDList);
-  }
-
   async getAllConversationList(): Promise<ConversationItem[]> {
     return this.require().conversations.getAll();
   }
@@ -332,25 +313,6 @@ export class ImClient implements ImClientApi, SignalingApi {
 
   async markConversationMessageAsRead(conversationID: string): Promise<void> {
     return this.require().conversations.markRead(conversationID);
-  }
-
-  /** Marks the conversation with `userID` read up to the newest of the given messages. */
-  async markC2CMessageAsRead(userID: string, clientMsgIDList: string[]): Promise<void> {
-    const s = this.require();
-    const conversation = await s.conversations.getOne(userID, 1);
-    const messages = await this.findMessages(clientMsgIDList);
-    const upTo = Math.max(0, ...messages.map((m) => m.seq));
-    return s.conversations.markRead(conversation.conversationID, upTo || undefined);
-  }
-
-  async markSingleMessageHasRead(userID: string): Promise<void> {
-    const s = this.require();
-    return s.conversations.markRead((await s.conversations.getOne(userID, 1)).conversationID);
-  }
-
-  async markGroupMessageHasRead(groupID: string): Promise<void> {
-    const s = this.require();
-    return s.conversations.markRead((await s.conversations.getOne(groupID, 2)).conversationID);
   }
 
   // ---- call signaling, message actions, the creators of non-text messages, profiles, friends,
@@ -460,7 +422,7 @@ export class ImClient implements ImClientApi, SignalingApi {
             (id, files) => session.messages.holdFiles(id, files),
           ),
       ),
-      actions: onFirstUse(async () => new (await import('./message-actions.js')).MessageActions(session)),
+      actions: onFirstUse(async () => new (await import('./message-actions.js')).MessageActions(session, session.conversations)),
       signaling: onFirstUse(async () => new (await import('./signaling.js')).Signaling(session)),
       users: onFirstUse(async () => new (await import('./users.js')).Users(session, (u) => (session.selfInfo = u))),
       friends: onFirstUse(async () => new (await import('./friends.js')).Friends(session)),

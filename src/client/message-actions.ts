@@ -6,6 +6,7 @@ import { ErrorCode, ImError } from '../protocol/errors.js';
 import { Limits } from '../protocol/limits.js';
 import type { MessageSearchParams, MessageSearchResult } from '../protocol/ops-messages.js';
 import type { SessionContext } from './context.js';
+import type { Conversations } from './conversations.js';
 
 /** OpenIM's `SearchLocalMessages` parameters (§3.9), plus imkit's `conversationID`. */
 export interface SearchLocalParams extends MessageSearchParams {
@@ -20,7 +21,26 @@ export class MessageActions {
   /** Last typing notice sent per conversation, to stay under the server's rate limit. */
   private typingSent = new Map<string, number>();
 
-  constructor(private readonly s: SessionContext) {}
+  constructor(
+    private readonly s: SessionContext,
+    private readonly conversations: Conversations,
+  ) {}
+
+  /** Marks the conversation with `userID` read up to the newest of the given (cached) messages. */
+  async markC2CMessageAsRead(userID: string, clientMsgIDList: string[]): Promise<void> {
+    const conversation = await this.conversations.getOne(userID, 1);
+    const messages = (await Promise.all(clientMsgIDList.map((id) => this.s.cache.getMessage(id)))).filter((m): m is MessageItem => !!m);
+    const upTo = Math.max(0, ...messages.map((m) => m.seq));
+    return this.conversations.markRead(conversation.conversationID, upTo || undefined);
+  }
+
+  async markSingleMessageHasRead(userID: string): Promise<void> {
+    return this.conversations.markRead((await this.conversations.getOne(userID, 1)).conversationID);
+  }
+
+  async markGroupMessageHasRead(groupID: string): Promise<void> {
+    return this.conversations.markRead((await this.conversations.getOne(groupID, 2)).conversationID);
+  }
 
   private requireOnline(): void {
     if (!this.s.isOnline()) throw new ImError(ErrorCode.NetworkError, 'This needs a connection to the server.');

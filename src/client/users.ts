@@ -1,6 +1,8 @@
 import type { SelfInfoUpdate, UserSettings } from '../model/social.js';
 import type { UserInfo } from '../model/types.js';
+import { ID_PATTERN } from '../model/conversation-id.js';
 import { ErrorCode, ImError } from '../protocol/errors.js';
+import { Limits } from '../protocol/limits.js';
 import { SETTINGS_KEY } from '../sync/social-pushes.js';
 import type { SessionContext } from './context.js';
 import { requireObject, serverCall } from './social-call.js';
@@ -15,6 +17,23 @@ export class Users {
     private readonly s: SessionContext,
     private readonly setSelf: (u: UserInfo) => void,
   ) {}
+
+  /** Profiles from the server when online (and cached), else from the cache. */
+  async getUsersInfo(userIDList: string[]): Promise<UserInfo[]> {
+    if (!Array.isArray(userIDList) || userIDList.length > Limits.maxUserLookup || !userIDList.every((id) => typeof id === 'string' && ID_PATTERN.test(id))) {
+      throw new ImError(ErrorCode.InvalidArgument, `userIDList must be an array of at most ${Limits.maxUserLookup} valid user IDs.`);
+    }
+    if (this.s.isOnline()) {
+      try {
+        const { users } = await this.s.connection.request('user.get', { userIDList });
+        await this.s.cache.putUsers(users);
+        return users;
+      } catch (error) {
+        if (!(error instanceof ImError) || (error.code !== ErrorCode.NetworkError && error.code !== ErrorCode.Timeout)) throw error;
+      }
+    }
+    return this.s.cache.getUsers(userIDList);
+  }
 
   /** Edits my profile; only the given fields change. My other devices get onSelfInfoUpdated, my friends onFriendInfoChanged. */
   async setSelfInfo(info: SelfInfoUpdate): Promise<UserInfo> {
