@@ -33,10 +33,12 @@ export const LAZY_ELEMENTS = ['im-call'];
  * written; whitespace goes only where it cannot matter (around `{ } ; ,`, after `:` and `(`,
  * before `)`), so a descendant combinator (`a :hover`) or `calc(1px + 2px)` is untouched.
  * Line breaks stay (as the whitespace that separates), so the module's lines, and with them
- * its source map, do not move. `open`/`close`: the text starts/ends the template (else it
- * touches a `${…}`, and whitespace on that side stays).
+ * its source map, do not move — unless `lines` is given: then they go (a space where one must
+ * separate) and `lines.dropped` counts them, for the caller to put back outside the string.
+ * `open`/`close`: the text starts/ends the template (else it touches a `${…}`, and whitespace
+ * on that side stays).
  */
-export function minifyCssText(text: string, open = true, close = true): string {
+export function minifyCssText(text: string, open = true, close = true, lines?: { dropped: number }): string {
   let out = '';
   /** The whitespace (or comment) skipped since the last character written: '' none, else ' ' or its line breaks. */
   let gap = '';
@@ -62,7 +64,8 @@ export function minifyCssText(text: string, open = true, close = true): string {
     }
     if (gap) {
       const needed = out ? !dropAfter.includes(out.at(-1)!) && !dropBefore.includes(c) : !open && !dropBefore.includes(c);
-      out += gap.includes('\n') ? gap : needed ? ' ' : '';
+      out += gap.includes('\n') && !lines ? gap : needed ? ' ' : '';
+      if (lines) lines.dropped += gap.split('\n').length - 1;
       gap = '';
     }
     if (c === '"' || c === "'") {
@@ -78,7 +81,10 @@ export function minifyCssText(text: string, open = true, close = true): string {
       i++;
     }
   }
-  if (gap) out += gap.includes('\n') ? gap : !close && out && !dropAfter.includes(out.at(-1)!) ? ' ' : '';
+  if (gap) {
+    out += gap.includes('\n') && !lines ? gap : !close && out && !dropAfter.includes(out.at(-1)!) ? ' ' : '';
+    if (lines) lines.dropped += gap.split('\n').length - 1;
+  }
   return out;
 }
 
@@ -86,6 +92,9 @@ export function minifyCssText(text: string, open = true, close = true): string {
  * Minifies the CSS in Lit `css` templates of a module's source: the static text only, every
  * `${…}` expression exactly as written. A template whose expressions hold a template literal
  * is left alone (not worth parsing). App bundlers minify code but never the text in strings.
+ * The CSS loses its line breaks too (each is a byte every page downloads); they are put back
+ * right after the template's closing backtick, where the app's minifier drops them, so the
+ * module keeps its lines and the code after a template its place in the source map.
  */
 export function minifyCssTemplates(code: string): string {
   let out = '';
@@ -94,6 +103,7 @@ export function minifyCssTemplates(code: string): string {
     const start = match.index! + match[0].length;
     if (start <= from) continue;
     const parts: string[] = [];
+    const lines = { dropped: 0 };
     let text = '';
     let i = start;
     let ok = true;
@@ -107,10 +117,10 @@ export function minifyCssTemplates(code: string): string {
         text += code.slice(i, i + 2);
         i += 2;
       } else if (c === '`') {
-        parts.push(minifyCssText(text, parts.length === 0, true));
+        parts.push(minifyCssText(text, parts.length === 0, true, lines));
         break;
       } else if (c === '$' && code[i + 1] === '{') {
-        parts.push(minifyCssText(text, parts.length === 0, false));
+        parts.push(minifyCssText(text, parts.length === 0, false, lines));
         text = '';
         let depth = 1;
         let j = i + 2;
@@ -136,7 +146,7 @@ export function minifyCssTemplates(code: string): string {
       }
     }
     if (!ok) continue;
-    out += code.slice(from, start) + parts.join('') + '`';
+    out += code.slice(from, start) + parts.join('') + '`' + '\n'.repeat(lines.dropped);
     from = i + 1;
   }
   return out + code.slice(from);
