@@ -70,6 +70,7 @@ export interface ActionHost {
   loadOlder(): Promise<void>;
   noteViewAnchor(log: HTMLElement): void;
   requestUpdate(): void;
+  jumpToMessage(clientMsgID: string): boolean;
 }
 
 export function toErrorInfo(err: unknown): { code: number; message: string } {
@@ -257,9 +258,14 @@ export async function showMentions(host: ActionHost): Promise<void> {
 
 /**
  * The composer's keys while the mention popup is open: arrows move, Enter or Tab picks, Escape
- * closes. True when the key was the popup's (the composer then does nothing else with it).
+ * closes; else Escape cancels a reply. True when the key was one of these (the composer then
+ * does nothing else with it).
  */
-export function mentionKeydown(host: ActionHost, event: KeyboardEvent): boolean {
+export function composerKeydown(host: ActionHost, event: KeyboardEvent): boolean {
+  if (event.key === 'Escape' && host.replyTo && !host.mentionList.length) {
+    host.replyTo = null;
+    return true;
+  }
   const n = host.mentionList.length;
   if (!n || event.isComposing || !['ArrowDown', 'ArrowUp', 'Enter', 'Tab', 'Escape'].includes(event.key)) return false;
   event.preventDefault();
@@ -399,4 +405,26 @@ export async function jumpToFirstUnread(host: ActionHost, generation: number): P
     host.noteViewAnchor(after);
   }
   return true;
+}
+
+/** The checkbox of a message while messages are being selected. */
+export function renderSelectBox(host: ActionHost, m: MessageItem): TemplateResult {
+  const toggle = () => {
+    const next = new Set(host.selected);
+    if (next.has(m.clientMsgID)) next.delete(m.clientMsgID);
+    else next.add(m.clientMsgID);
+    host.selected = next;
+  };
+  return html`<input part="select-checkbox" class="select-box" type="checkbox" .checked=${host.selected.has(m.clientMsgID)} aria-label=${host.mt.select} @change=${toggle} />`;
+}
+
+/** A quote's original: loads older pages until it is there (bounded), then jumps to it. */
+export async function jumpOrLoad(host: ActionHost, clientMsgID: string, seq?: number): Promise<void> {
+  for (let i = 0; i < 10 && !host.byID.has(clientMsgID) && !host.isEnd; i++) {
+    const oldest = host.messages.find((m) => m.seq > 0);
+    if (seq && oldest && oldest.seq <= seq) break;
+    await host.loadOlder();
+  }
+  await host.updateComplete;
+  host.jumpToMessage(clientMsgID);
 }

@@ -1166,12 +1166,8 @@ export class ImChat extends LitElement {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
-    // The mention popup's keys (it is open only once chat-extras.ts is in).
-    if (extrasModule?.mentionKeydown(this as unknown as ActionHost, event)) return;
-    if (event.key === 'Escape' && this.replyTo) {
-      this.replyTo = null;
-      return;
-    }
+    // The mention popup's keys and Escape for a reply (both exist only once chat-extras.ts is in).
+    if (extrasModule?.composerKeydown(this as unknown as ActionHost, event)) return;
     if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
     // An IME is composing (e.g. choosing a Chinese or Japanese candidate): Enter confirms it, not sends.
     if (event.isComposing || event.keyCode === 229) return;
@@ -1408,17 +1404,6 @@ export class ImChat extends LitElement {
     );
   }
 
-  private async jumpOrLoad(clientMsgID: string, seq?: number): Promise<void> {
-    // Load older pages until the original is there (bounded), then jump.
-    for (let i = 0; i < 10 && !this.byID.has(clientMsgID) && !this.isEnd; i++) {
-      const oldest = this.messages.find((m) => m.seq > 0);
-      if (seq && oldest && oldest.seq <= seq) break;
-      await this.loadOlder();
-    }
-    await this.updateComplete;
-    this.jumpToMessage(clientMsgID);
-  }
-
   private renderCtx(m: MessageItem): MessageRenderContext {
     return {
       message: m,
@@ -1429,7 +1414,8 @@ export class ImChat extends LitElement {
       selfID: this.selfID,
       progress: this.progress.get(m.clientMsgID),
       openImage: (src, original, name) => (this.overlay = { kind: 'image', src, original, name, zoom: 1 }),
-      jumpTo: (id, seq) => void this.jumpOrLoad(id, seq),
+      // A quote's original: paging back to it is in chat-extras.ts.
+      jumpTo: (id, seq) => void this.withActions((x, host) => x.jumpOrLoad(host, id, seq)),
       openMerged: (message) => (this.overlay = { kind: 'merged', message }),
       markPlayed: (id) => {
         this.played.add(id);
@@ -1501,13 +1487,6 @@ export class ImChat extends LitElement {
 
   private forwardTo(target: ConversationItem): Promise<void> {
     return this.withActions((a, host) => a.forwardTo(host, target));
-  }
-
-  private toggleSelected(id: string): void {
-    const next = new Set(this.selected);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    this.selected = next;
   }
 
   private deleteSelected(): Promise<void> {
@@ -1644,7 +1623,6 @@ export class ImChat extends LitElement {
         return '';
       }
     })() : '';
-    const selected = this.selected.has(m.clientMsgID);
     return html`<div
       part=${parts}
       class="${cont ? 'cont' : 'first'} ${more ? 'more' : 'last'} ${this.highlight === m.clientMsgID ? 'flash' : ''} ${this.selecting ? 'selecting' : ''}"
@@ -1652,16 +1630,7 @@ export class ImChat extends LitElement {
       data-seq=${m.seq}
       data-content-type=${m.contentType}
     >
-      ${this.selecting
-        ? html`<input
-            part="select-checkbox"
-            class="select-box"
-            type="checkbox"
-            .checked=${selected}
-            aria-label=${this.mt.select}
-            @change=${() => this.toggleSelected(m.clientMsgID)}
-          />`
-        : nothing}
+      ${this.selecting && extrasModule ? extrasModule.renderSelectBox(this as unknown as ActionHost, m) : nothing}
       ${showAvatarColumn
         ? more
           ? html`<span class="avatar-gap"></span>`
