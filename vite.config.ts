@@ -152,14 +152,51 @@ export function minifyCssTemplates(code: string): string {
   return out + code.slice(from);
 }
 
-/** Applies minifyCssTemplates to the kit's own modules when building (the dev server serves them as written). */
+/**
+ * The layout whitespace of Lit `html` and `svg` templates: every run of whitespace that holds a
+ * line break becomes one space, which renders the same (browsers collapse such runs, and no
+ * template of the kit writes text into a `<pre>` or a `white-space: pre*` element). Expressions
+ * are untouched; a template holding `<pre` or `<textarea>` content is left alone. The line
+ * breaks go after the template's closing backtick, so the module keeps its lines. Found with
+ * the TypeScript parser (`ts`), as templates nest inside each other's expressions.
+ */
+export function minifyHtmlTemplates(code: string, ts: typeof import('typescript')): string {
+  const file = ts.createSourceFile('module.ts', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const edits: { start: number; end: number; text: string }[] = [];
+  const visit = (node: import('typescript').Node): void => {
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && (node.tag.text === 'html' || node.tag.text === 'svg')) {
+      const t = node.template;
+      const literals = ts.isNoSubstitutionTemplateLiteral(t) ? [t] : [t.head, ...t.templateSpans.map((span) => span.literal)];
+      // [start, end) of each literal's raw text, without the backticks and `${` / `}`.
+      const ranges = literals.map((l) => [l.getStart(file) + 1, l.end - (ts.isTemplateHead(l) || ts.isTemplateMiddle(l) ? 2 : 1)] as const);
+      const text = ranges.map(([a, b]) => code.slice(a, b)).join('${}');
+      if (!/<pre\b|<textarea\b[^>]*>[^<]/i.test(text)) {
+        let dropped = 0;
+        for (const [a, b] of ranges) {
+          const raw = code.slice(a, b);
+          const out = raw.replace(/(?<!\\)[ \t]*\n\s*/g, (ws) => ((dropped += ws.split('\n').length - 1), ' '));
+          if (out !== raw) edits.push({ start: a, end: b, text: out });
+        }
+        if (dropped) edits.push({ start: t.end, end: t.end, text: '\n'.repeat(dropped) });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  let out = code;
+  for (const e of edits.sort((x, y) => y.start - x.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+/** Applies minifyCssTemplates and minifyHtmlTemplates to the kit's own modules when building (the dev server serves them as written). */
 function minifyCss(): Plugin {
   return {
     name: 'imkit-minify-css-templates',
     apply: 'build',
-    transform(code, id) {
-      if (!id.startsWith(resolve(root, 'components')) || !id.endsWith('.ts') || !code.includes('css`')) return null;
-      const minified = minifyCssTemplates(code);
+    async transform(code, id) {
+      if (!id.startsWith(resolve(root, 'components')) || !id.endsWith('.ts')) return null;
+      let minified = code.includes('css`') ? minifyCssTemplates(code) : code;
+      if (/\b(html|svg)`/.test(code)) minified = minifyHtmlTemplates(minified, (await import('typescript')).default);
       return minified === code ? null : { code: minified, map: null };
     },
   };
