@@ -2,7 +2,7 @@ import { defaultMessageStrings, type MessageStrings } from '../im-chat/strings-m
 import { defaultConversationActionStrings } from './conversation-action-strings.js';
 import type { ImCallStrings } from './call-strings.js';
 import type { ImSocialStrings } from './social-strings.js';
-import { defaultStrings } from './strings.js';
+import { firstStrings, type ImStrings } from './strings.js';
 import type { ImLocaleTables } from './tables.js';
 
 /**
@@ -12,15 +12,16 @@ import type { ImLocaleTables } from './tables.js';
  * and a chat does not carry them. Until then `social` holds the conversation actions only
  * and `call` nothing: no element reads more before its own import has run. Likewise
  * `messages` holds what a first paint of the chat shows until the chat's parts loaded on
- * first use bring the rest (strings-messages-more.ts).
+ * first use bring the rest (strings-messages-more.ts), and `strings` all but the storage
+ * notice's texts until that notice shows (strings-storage.ts).
  */
 export const en: ImLocaleTables = {
-  strings: defaultStrings,
+  strings: firstStrings as ImStrings,
   social: defaultConversationActionStrings as ImSocialStrings,
   messages: defaultMessageStrings as MessageStrings,
   call: {} as ImCallStrings,
 };
 
-export function installEnglishTable<K extends 'social' | 'call' | 'messages'>(kind: K, table: ImLocaleTables[K]): void {
+export function installEnglishTable<K extends keyof ImLocaleTables>(kind: K, table: ImLocaleTables[K]): void {
   en[kind] = table;
 }
