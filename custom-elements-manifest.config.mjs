@@ -1,5 +1,5 @@
 // `npm run manifest`: custom-elements.json from each element's JSDoc header
-// (@summary, @event, @slot, @csspart, @cssprop) and its Lit properties.
+// (@summary, @event, @slot, @csspart, @cssprop) and its Lit properties (`static properties`).
 // Elements follow the Shoelace layout: components/<tag>/<tag>.component.ts holds the
 // class, components/<tag>/<tag>.ts registers the tag, so the tag comes from the folder.
 
@@ -47,11 +47,59 @@ function documentedEventsOnly() {
   };
 }
 
+/**
+ * Lit's `static properties` (the elements declare their reactive properties there, not with
+ * decorators). The analyzer reads every entry as a public property with an attribute; an entry
+ * with `state: true` or a name starting with `_` is internal state instead: it loses the
+ * attribute and keeps the privacy its field declares (`_name` without one counts as private).
+ * Public entries lose the `privacy: "public"` the analyzer writes, which decorated fields never had.
+ */
+function litStaticProperties() {
+  /** `module path|class name` → the entries of its `static properties`, internal or not. */
+  const entries = new Map();
+  return {
+    name: 'imkit-lit-static-properties',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      for (const member of node.members) {
+        const isStatic = member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+        if (!isStatic || !ts.isPropertyDeclaration(member) || member.name.getText() !== 'properties') continue;
+        if (!member.initializer || !ts.isObjectLiteralExpression(member.initializer)) continue;
+        const found = new Map();
+        for (const p of member.initializer.properties) {
+          if (!ts.isPropertyAssignment(p)) continue;
+          const name = p.name.getText();
+          const options = ts.isObjectLiteralExpression(p.initializer) ? p.initializer.properties : [];
+          const state = options.some((o) => ts.isPropertyAssignment(o) && o.name.getText() === 'state' && o.initializer.kind === ts.SyntaxKind.TrueKeyword);
+          found.set(name, state || name.startsWith('_'));
+        }
+        entries.set(`${moduleDoc.path}|${node.name.getText()}`, found);
+      }
+    },
+    moduleLinkPhase({ moduleDoc }) {
+      for (const decl of moduleDoc.declarations ?? []) {
+        const found = entries.get(`${moduleDoc.path}|${decl.name}`);
+        if (!found) continue;
+        const internal = (name) => found.get(name) === true;
+        decl.attributes = (decl.attributes ?? []).filter((a) => !internal(a.fieldName ?? a.name));
+        for (const m of decl.members ?? []) {
+          if (!found.has(m.name)) continue;
+          if (m.privacy === 'public') delete m.privacy;
+          if (!internal(m.name)) continue;
+          delete m.attribute;
+          delete m.reflects;
+          if (m.name.startsWith('_') && !m.privacy) m.privacy = 'private';
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['components/im-*/im-*.ts'],
   exclude: ['components/**/*.styles.ts', 'components/**/*.stories.ts', 'components/**/*.test.ts'],
   outdir: '.',
   litelement: true,
   packagejson: false,
-  plugins: [tagsFromFolders(), documentedEventsOnly()],
+  plugins: [litStaticProperties(), tagsFromFolders(), documentedEventsOnly()],
 };

@@ -33,10 +33,12 @@ export const LAZY_ELEMENTS = ['im-call'];
  * written; whitespace goes only where it cannot matter (around `{ } ; ,`, after `:` and `(`,
  * before `)`), so a descendant combinator (`a :hover`) or `calc(1px + 2px)` is untouched.
  * Line breaks stay (as the whitespace that separates), so the module's lines, and with them
- * its source map, do not move. `open`/`close`: the text starts/ends the template (else it
- * touches a `${…}`, and whitespace on that side stays).
+ * its source map, do not move — unless `lines` is given: then they go (a space where one must
+ * separate) and `lines.dropped` counts them, for the caller to put back outside the string.
+ * `open`/`close`: the text starts/ends the template (else it touches a `${…}`, and whitespace
+ * on that side stays).
  */
-export function minifyCssText(text: string, open = true, close = true): string {
+export function minifyCssText(text: string, open = true, close = true, lines?: { dropped: number }): string {
   let out = '';
   /** The whitespace (or comment) skipped since the last character written: '' none, else ' ' or its line breaks. */
   let gap = '';
@@ -62,7 +64,8 @@ export function minifyCssText(text: string, open = true, close = true): string {
     }
     if (gap) {
       const needed = out ? !dropAfter.includes(out.at(-1)!) && !dropBefore.includes(c) : !open && !dropBefore.includes(c);
-      out += gap.includes('\n') ? gap : needed ? ' ' : '';
+      out += gap.includes('\n') && !lines ? gap : needed ? ' ' : '';
+      if (lines) lines.dropped += gap.split('\n').length - 1;
       gap = '';
     }
     if (c === '"' || c === "'") {
@@ -78,7 +81,10 @@ export function minifyCssText(text: string, open = true, close = true): string {
       i++;
     }
   }
-  if (gap) out += gap.includes('\n') ? gap : !close && out && !dropAfter.includes(out.at(-1)!) ? ' ' : '';
+  if (gap) {
+    out += gap.includes('\n') && !lines ? gap : !close && out && !dropAfter.includes(out.at(-1)!) ? ' ' : '';
+    if (lines) lines.dropped += gap.split('\n').length - 1;
+  }
   return out;
 }
 
@@ -86,6 +92,9 @@ export function minifyCssText(text: string, open = true, close = true): string {
  * Minifies the CSS in Lit `css` templates of a module's source: the static text only, every
  * `${…}` expression exactly as written. A template whose expressions hold a template literal
  * is left alone (not worth parsing). App bundlers minify code but never the text in strings.
+ * The CSS loses its line breaks too (each is a byte every page downloads); they are put back
+ * right after the template's closing backtick, where the app's minifier drops them, so the
+ * module keeps its lines and the code after a template its place in the source map.
  */
 export function minifyCssTemplates(code: string): string {
   let out = '';
@@ -94,6 +103,7 @@ export function minifyCssTemplates(code: string): string {
     const start = match.index! + match[0].length;
     if (start <= from) continue;
     const parts: string[] = [];
+    const lines = { dropped: 0 };
     let text = '';
     let i = start;
     let ok = true;
@@ -107,10 +117,10 @@ export function minifyCssTemplates(code: string): string {
         text += code.slice(i, i + 2);
         i += 2;
       } else if (c === '`') {
-        parts.push(minifyCssText(text, parts.length === 0, true));
+        parts.push(minifyCssText(text, parts.length === 0, true, lines));
         break;
       } else if (c === '$' && code[i + 1] === '{') {
-        parts.push(minifyCssText(text, parts.length === 0, false));
+        parts.push(minifyCssText(text, parts.length === 0, false, lines));
         text = '';
         let depth = 1;
         let j = i + 2;
@@ -136,20 +146,57 @@ export function minifyCssTemplates(code: string): string {
       }
     }
     if (!ok) continue;
-    out += code.slice(from, start) + parts.join('') + '`';
+    out += code.slice(from, start) + parts.join('') + '`' + '\n'.repeat(lines.dropped);
     from = i + 1;
   }
   return out + code.slice(from);
 }
 
-/** Applies minifyCssTemplates to the kit's own modules when building (the dev server serves them as written). */
+/**
+ * The layout whitespace of Lit `html` and `svg` templates: every run of whitespace that holds a
+ * line break becomes one space, which renders the same (browsers collapse such runs, and no
+ * template of the kit writes text into a `<pre>` or a `white-space: pre*` element). Expressions
+ * are untouched; a template holding `<pre` or `<textarea>` content is left alone. The line
+ * breaks go after the template's closing backtick, so the module keeps its lines. Found with
+ * the TypeScript parser (`ts`), as templates nest inside each other's expressions.
+ */
+export function minifyHtmlTemplates(code: string, ts: typeof import('typescript')): string {
+  const file = ts.createSourceFile('module.ts', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const edits: { start: number; end: number; text: string }[] = [];
+  const visit = (node: import('typescript').Node): void => {
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && (node.tag.text === 'html' || node.tag.text === 'svg')) {
+      const t = node.template;
+      const literals = ts.isNoSubstitutionTemplateLiteral(t) ? [t] : [t.head, ...t.templateSpans.map((span) => span.literal)];
+      // [start, end) of each literal's raw text, without the backticks and `${` / `}`.
+      const ranges = literals.map((l) => [l.getStart(file) + 1, l.end - (ts.isTemplateHead(l) || ts.isTemplateMiddle(l) ? 2 : 1)] as const);
+      const text = ranges.map(([a, b]) => code.slice(a, b)).join('${}');
+      if (!/<pre\b|<textarea\b[^>]*>[^<]/i.test(text)) {
+        let dropped = 0;
+        for (const [a, b] of ranges) {
+          const raw = code.slice(a, b);
+          const out = raw.replace(/(?<!\\)[ \t]*\n\s*/g, (ws) => ((dropped += ws.split('\n').length - 1), ' '));
+          if (out !== raw) edits.push({ start: a, end: b, text: out });
+        }
+        if (dropped) edits.push({ start: t.end, end: t.end, text: '\n'.repeat(dropped) });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  let out = code;
+  for (const e of edits.sort((x, y) => y.start - x.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+/** Applies minifyCssTemplates and minifyHtmlTemplates to the kit's own modules when building (the dev server serves them as written). */
 function minifyCss(): Plugin {
   return {
     name: 'imkit-minify-css-templates',
     apply: 'build',
-    transform(code, id) {
-      if (!id.startsWith(resolve(root, 'components')) || !id.endsWith('.ts') || !code.includes('css`')) return null;
-      const minified = minifyCssTemplates(code);
+    async transform(code, id) {
+      if (!id.startsWith(resolve(root, 'components')) || !id.endsWith('.ts')) return null;
+      let minified = code.includes('css`') ? minifyCssTemplates(code) : code;
+      if (/\b(html|svg)`/.test(code)) minified = minifyHtmlTemplates(minified, (await import('typescript')).default);
       return minified === code ? null : { code: minified, map: null };
     },
   };

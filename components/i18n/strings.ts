@@ -72,7 +72,14 @@ const PREVIEWS: Record<number, string> = {
   1600: '[Call]',
 };
 
-export const defaultStrings: ImStrings = {
+/** The storage notice's texts: their English comes with the notice (strings-storage.ts), which few pages ever show. */
+export type StorageNoticeKey = 'storageMemoryNotice' | 'storageReloadNotice' | 'reload' | 'dismiss';
+
+/**
+ * English, as far as the elements need it before a storage notice shows. `tablesFor('en').strings`
+ * (and the public `defaultStrings`) is this plus the notice's texts once strings-storage.ts is in.
+ */
+export const firstStrings: Omit<ImStrings, StorageNoticeKey> = {
   you: 'You',
   draft: 'Draft',
   conversationsLabel: 'Conversations',
@@ -119,12 +126,4 @@ export const defaultStrings: ImStrings = {
   groupChat: 'Group',
   directChat: 'Direct message',
   sendFailed: 'Could not send the message',
-  storageMemoryNotice: 'Storage is full or unavailable — messages are kept only until this tab closes.',
-  storageReloadNotice: 'This app was updated in another tab — reload to continue.',
-  reload: 'Reload',
-  dismiss: 'Dismiss',
 };
-
-export function resolveStrings(overrides: Partial<ImStrings> | undefined): ImStrings {
-  return overrides ? { ...defaultStrings, ...overrides } : defaultStrings;
-}

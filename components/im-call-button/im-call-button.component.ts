@@ -1,5 +1,4 @@
 import { html, LitElement, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { CallMediaType } from '../../src/model/call.js';
 import type { ImTheme } from '../context.js';
 import { phoneIcon, videoIcon } from '../im-call/call-icons.js';
@@ -31,28 +30,42 @@ export interface ImCallStartDetail {
  */
 export class ImCallButton extends LitElement {
   static override styles = styles;
+  /**
+   * Lit's reactive properties: the public ones (attributes unless `attribute: false`), then
+   * internal state (`state: true`: re-renders, never an attribute). Declared here rather than
+   * with decorators, whose helpers and per-field calls every page would download.
+   */
+  static override properties = {
+    conversationID: { attribute: 'conversation-id', reflect: true },
+    mediaType: { attribute: 'media-type', reflect: true },
+    for: { attribute: 'for' },
+    disabled: { type: Boolean, reflect: true },
+    label: {},
+    theme: { reflect: true },
+    locale: { reflect: true },
+  };
 
   /** The conversation to call: `si_…` calls the peer, `sg_…` the group. */
-  @property({ attribute: 'conversation-id', reflect: true }) conversationID: string | null = null;
+  conversationID: string | null = null;
 
   /** `audio` or `video`. */
-  @property({ attribute: 'media-type', reflect: true }) mediaType: CallMediaType = 'audio';
+  mediaType: CallMediaType = 'audio';
 
   /** The ID of the `<im-call>` to use; default: the first `<im-call>` in the document. */
-  @property({ attribute: 'for' }) for = '';
+  for = '';
 
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** The accessible name; default "Voice call" / "Video call". */
-  @property() label = '';
+  label = '';
 
-  @property({ reflect: true }) theme: ImTheme | undefined;
+  theme: ImTheme | undefined;
 
   /**
    * Language: any BCP 47 tag (`en`, `zh-Hans`, `zh-Hant`, `zh-TW`, …). Defaults to the
    * provider's `locale`, else the nearest `lang` (the page's), else English.
    */
-  @property({ reflect: true }) locale: string | undefined;
+  locale: string | undefined;
 
   private readonly themes = new ThemeController(this);
   private readonly i18n = new LocaleController(this);

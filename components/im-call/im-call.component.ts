@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ImClientApi } from '../../src/client/api.js';
 import { CallManager, isCallClient, type CallManagerOptions, type CallState, type RemoteParticipant } from '../../src/calls/call-manager.js';
@@ -11,7 +10,7 @@ import type { ImTheme } from '../context.js';
 import { avatar } from '../shared/avatar.js';
 import { ClientController } from '../shared/client-controller.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { trapTab } from '../shared/focus-trap.js';
+import { trapTab } from '../shared/focus-keys.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import { hangUpIcon, micIcon, micOffIcon, phoneIcon, settingsIcon, videoIcon, videoOffIcon } from './call-icons.js';
 import styles from './im-call.styles.js';
@@ -99,41 +98,62 @@ export function formatDuration(ms: number): string {
  */
 export class ImCall extends LitElement {
   static override styles = styles;
+  /**
+   * Lit's reactive properties: the public ones (attributes unless `attribute: false`), then
+   * internal state (`state: true`: re-renders, never an attribute). Declared here rather than
+   * with decorators, whose helpers and per-field calls every page would download.
+   */
+  static override properties = {
+    client: { attribute: false },
+    theme: { reflect: true },
+    phase: { reflect: true },
+    summaryMs: { type: Number, attribute: 'summary-ms' },
+    modal: { converter: (v: string | null) => v !== 'false' },
+    timeout: { type: Number },
+    locale: { reflect: true },
+    strings: { attribute: false },
+    options: { attribute: false },
+    view: { state: true },
+    settingsOpen: { state: true },
+    deviceLists: { state: true },
+    tick: { state: true },
+    self: { state: true },
+  };
 
   /** The client to use; otherwise the one from the nearest `<im-provider>`. */
-  @property({ attribute: false }) client: ImClientApi | undefined;
+  client: ImClientApi | undefined;
 
-  @property({ reflect: true }) theme: ImTheme | undefined;
+  theme: ImTheme | undefined;
 
   /** The current phase, reflected for styling: idle, outgoing, incoming, connecting, active, ended. */
-  @property({ reflect: true }) phase: CallState['phase'] = 'idle';
+  phase: CallState['phase'] = 'idle';
 
   /** How long the end-of-call summary stays (ms) before the element goes idle; errors stay until closed. */
-  @property({ type: Number, attribute: 'summary-ms' }) summaryMs = 4000;
+  summaryMs = 4000;
 
   /** Whether the call UI is modal: Tab stays inside it while it shows. `modal="false"` for an inline call view. */
-  @property({ converter: (v) => v !== 'false' }) modal = true;
+  modal = true;
 
   /** Seconds an invitation rings before it times out (5–120). */
-  @property({ type: Number }) timeout = 30;
+  timeout = 30;
 
   /**
    * Language: any BCP 47 tag (`en`, `zh-Hans`, `zh-Hant`, `zh-TW`, …). Defaults to the
    * provider's `locale`, else the nearest `lang` (the page's), else English.
    */
-  @property({ reflect: true }) locale: string | undefined;
+  locale: string | undefined;
 
   /** Replacement texts (i18n). */
-  @property({ attribute: false }) strings: Partial<ImCallStrings> | undefined;
+  strings: Partial<ImCallStrings> | undefined;
 
   /** Options for the call engine (timeouts, RTCConfiguration); read when the client is attached. */
-  @property({ attribute: false }) options: CallManagerOptions | undefined;
+  options: CallManagerOptions | undefined;
 
-  @state() private view: CallState | null = null;
-  @state() private settingsOpen = false;
-  @state() private deviceLists: MediaDeviceLists | null = null;
-  @state() private tick = 0;
-  @state() private self: { userID: string; nickname: string; faceURL: string } | null = null;
+  private view: CallState | null = null;
+  private settingsOpen = false;
+  private deviceLists: MediaDeviceLists | null = null;
+  private tick = 0;
+  private self: { userID: string; nickname: string; faceURL: string } | null = null;
 
   private manager: CallManager | null = null;
   private offChange: (() => void) | null = null;

@@ -1,12 +1,14 @@
 import { html, type TemplateResult } from 'lit';
-import { parseCallRecord, type CallRecordContent } from '../../src/model/call.js';
+import type { CallRecordContent } from '../../src/model/call.js';
+import { parseCallRecord } from '../../src/model/call-record.js';
 import type { MessageItem } from '../../src/model/types.js';
 import { phoneIcon, videoIcon } from '../im-call/call-icons.js';
 import { CHIP_STYLE, callRecordTime, type CallRecordTimes } from './call-record.js';
-import { defaultMessageStrings, type MessageStrings } from './strings-messages.js';
+import { englishMessageStrings } from './strings-messages-more.js';
+import type { MessageStrings } from './strings-messages.js';
 
 /** "Video call · 02:13", "Missed voice call", … for a call record (contentType 1600), as the viewer sees it, in the table's language. */
-export function callRecordText(record: CallRecordContent, selfID: string, t: MessageStrings = defaultMessageStrings): string {
+export function callRecordText(record: CallRecordContent, selfID: string, t: MessageStrings = englishMessageStrings): string {
   const s = record.duration;
   const d = `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
   const duration = `${s >= 3600 ? `${Math.floor(s / 3600)}:` : ''}${d}`;
@@ -18,7 +20,7 @@ export function callRecordText(record: CallRecordContent, selfID: string, t: Mes
  * duration and time. Missed calls to the viewer are shown in the danger colour.
  * Parts: `call-record` (plus `call-record-missed`), inside the row `message`.
  */
-export function callRecordChip(m: MessageItem, selfID: string, t: MessageStrings = defaultMessageStrings, times?: CallRecordTimes): TemplateResult {
+export function callRecordChip(m: MessageItem, selfID: string, t: MessageStrings = englishMessageStrings, times?: CallRecordTimes): TemplateResult {
   const record = parseCallRecord(m.content);
   const text = record ? callRecordText(record, selfID, t) : t.call;
   const missed = !!record && record.status !== 'completed' && record.inviterUserID !== selfID;

@@ -2,7 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import type { MessageItem } from '../../src/model/types.js';
 import { formatClock, formatFull, isoTime } from '../shared/format.js';
 import { loadedLater } from '../shared/lazy.js';
-import { defaultMessageStrings, type MessageStrings } from './strings-messages.js';
+import type { MessageStrings } from './strings-messages.js';
 
 /** Formats times in the chat's locale (a LocaleController fits). */
 export interface CallRecordTimes {
@@ -39,7 +39,7 @@ const chip = loadedLater<ChipRenderer>(() => import('./call-record-view.js').the
 export function renderCallRecord(
   m: MessageItem,
   selfID: string,
-  t: MessageStrings = defaultMessageStrings,
+  t: MessageStrings,
   times?: CallRecordTimes,
   requestUpdate: () => void = () => undefined,
 ): TemplateResult {

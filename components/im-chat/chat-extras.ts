@@ -4,16 +4,21 @@ import type { ConversationItem, MessageItem } from '../../src/model/types.js';
 import { AT_ALL } from '../../src/model/elems.js';
 import type { ImStrings } from '../i18n/strings.js';
 import { adoptStyles } from '../shared/adopt-styles.js';
-import { menuKeydown } from '../shared/focus-trap.js';
+import { menuKeydown } from '../shared/focus-keys.js';
 import { messageText } from '../shared/message-text.js';
-import { insertAtCaret } from './composer/emoji.js';
-import { filterCandidates, mentionQuery, type MentionCandidate } from './composer/mention.js';
+import { VoiceRecorder } from './composer/recorder.js';
+import { mentionQuery, type MentionCandidate } from './composer/mention.js';
+import { filterCandidates } from './composer/mention-pick.js';
 import extraStyles from './chat-extras.styles.js';
+// The English texts this part shows (the rest of the chat's table).
+import './strings-messages-more.js';
 import type { Overlay } from './overlays.js';
 import type { MessageStrings } from './strings-messages.js';
+import { BOTTOM_SLACK } from './message-list/message-window.js';
 import { actionsFor, copyText, type MessageActionID } from './actions/menu.js';
 
 export { createForFile } from './composer/attach.js';
+export { activeMentions } from './composer/mention-pick.js';
 
 /**
  * What the chat's on-demand parts (message actions, selection, reply, mentions, recording)
@@ -39,8 +44,9 @@ export interface ActionHost {
   mentionList: MentionCandidate[];
   mentionIndex: number;
   onInput(): void;
-  readonly recordingSeconds: number;
-  cancelRecording(): void;
+  recorder: VoiceRecorder | null;
+  recordTimer: ReturnType<typeof setInterval> | undefined;
+  recordingSeconds: number;
   readonly emojiDataSource: string | undefined;
   sendCreated(create: () => Promise<MessageItem>): Promise<void>;
   menuFor: string | null;
@@ -51,6 +57,20 @@ export interface ActionHost {
   composerError: string;
   dropMessage(clientMsgID: string): void;
   emit<T>(name: string, detail: T): void;
+  // The log, for the jump to the first unread message:
+  readonly generation: number;
+  readonly log: HTMLElement | null;
+  readonly isEnd: boolean;
+  readonly olderBlocked: boolean;
+  readonly updateComplete: Promise<boolean>;
+  stick: boolean;
+  atBottom: boolean;
+  pendingAnchor: { id: string; top: number } | null;
+  firstUnread(): string | null | undefined;
+  loadOlder(): Promise<void>;
+  noteViewAnchor(log: HTMLElement): void;
+  requestUpdate(): void;
+  jumpToMessage(clientMsgID: string): boolean;
 }
 
 export function toErrorInfo(err: unknown): { code: number; message: string } {
@@ -236,6 +256,26 @@ export async function showMentions(host: ActionHost): Promise<void> {
   host.mentionIndex = 0;
 }
 
+/**
+ * The composer's keys while the mention popup is open: arrows move, Enter or Tab picks, Escape
+ * closes; else Escape cancels a reply. True when the key was one of these (the composer then
+ * does nothing else with it).
+ */
+export function composerKeydown(host: ActionHost, event: KeyboardEvent): boolean {
+  if (event.key === 'Escape' && host.replyTo && !host.mentionList.length) {
+    host.replyTo = null;
+    return true;
+  }
+  const n = host.mentionList.length;
+  if (!n || event.isComposing || !['ArrowDown', 'ArrowUp', 'Enter', 'Tab', 'Escape'].includes(event.key)) return false;
+  event.preventDefault();
+  if (event.key === 'ArrowDown') host.mentionIndex = (host.mentionIndex + 1) % n;
+  else if (event.key === 'ArrowUp') host.mentionIndex = (host.mentionIndex - 1 + n) % n;
+  else if (event.key === 'Escape') host.mentionList = [];
+  else pickMention(host, host.mentionList[host.mentionIndex]!);
+  return true;
+}
+
 /** Replaces the "@query" before the caret with the member's name and remembers the pick for sending. */
 export function pickMention(host: ActionHost, c: MentionCandidate): void {
   const input = host.input;
@@ -280,6 +320,15 @@ function emojiSource(host: ActionHost): string {
   return '/api/emoji/data.json';
 }
 
+/** Inserts text at the caret of a textarea and fires `input`. */
+function insertAtCaret(input: HTMLTextAreaElement, text: string): void {
+  const start = input.selectionStart ?? input.value.length;
+  const end = input.selectionEnd ?? start;
+  input.setRangeText(text, start, end, 'end');
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  input.focus();
+}
+
 /** The emoji panel over the composer; a picked emoji goes in at the caret. */
 export function renderEmojiPanel(host: ActionHost): TemplateResult {
   const onEmoji = (e: Event) => {
@@ -291,15 +340,91 @@ export function renderEmojiPanel(host: ActionHost): TemplateResult {
   </div>`;
 }
 
+/** Starts recording a voice message (asks for the microphone), or stops the recording and sends it. */
+export async function toggleRecording(host: ActionHost): Promise<void> {
+  const client = host.clients.client;
+  if (!client) return;
+  const recorder = (host.recorder ??= new VoiceRecorder());
+  if (recorder.recording) {
+    clearInterval(host.recordTimer);
+    host.recordingSeconds = -1;
+    const result = await recorder.stop();
+    if (result) await host.sendCreated(() => client.createSoundMessage(result.blob, result.duration));
+    return;
+  }
+  await recorder.start();
+  host.recordingSeconds = 0;
+  host.recordTimer = setInterval(() => (host.recordingSeconds = recorder.elapsed), 250);
+}
+
+function cancelRecording(host: ActionHost): void {
+  clearInterval(host.recordTimer);
+  host.recorder?.cancel();
+  host.recordingSeconds = -1;
+}
+
 /** Shown in the composer while a voice message is being recorded. */
 export function renderRecordingStatus(host: ActionHost): TemplateResult {
   return html`<div part="recording" class="recording-status" role="status">
     <span class="rec-dot"></span>${host.mt.recording(host.recordingSeconds)}
-    <button type="button" part="recording-cancel" @click=${() => host.cancelRecording()}>${host.mt.cancel}</button>
+    <button type="button" part="recording-cancel" @click=${() => cancelRecording(host)}>${host.mt.cancel}</button>
   </div>`;
 }
 
 /** Adds chat-extras.styles.ts to `el`'s shadow root (once), after the element's own styles. */
 export function adoptExtraStyles(el: LitElement): void {
   adoptStyles(el, extraStyles);
+}
+
+/** Older pages loaded at most to reach the first unread message (200 pages of 30 is 6,000 messages). */
+const UNREAD_MAX_PAGES = 200;
+/** Where a jump to the first unread puts that message's top (px below the log's top): room for the divider (and a day heading) above it. */
+const UNREAD_JUMP_TOP = 88;
+
+/**
+ * `<im-chat>`'s `jumpToFirstUnread()` once its open (`generation`) has begun it: pages back until
+ * the first message that was unread is loaded, then renders the window around it, its top
+ * UNREAD_JUMP_TOP px below the log's top so the divider shows above it.
+ */
+export async function jumpToFirstUnread(host: ActionHost, generation: number): Promise<boolean> {
+  for (let i = 0; i < UNREAD_MAX_PAGES && host.firstUnread() === undefined && !host.isEnd && !host.olderBlocked; i++) {
+    await host.loadOlder();
+    if (generation !== host.generation) return false;
+  }
+  const id = host.firstUnread();
+  if (!id) return false;
+  const log = host.log;
+  host.pendingAnchor = { id, top: Math.min(UNREAD_JUMP_TOP, (log?.clientHeight ?? 0) / 3) };
+  host.requestUpdate();
+  await host.updateComplete;
+  const after = host.log;
+  if (after && generation === host.generation) {
+    const bottom = after.scrollHeight - after.scrollTop - after.clientHeight <= BOTTOM_SLACK;
+    host.stick = bottom;
+    host.atBottom = bottom;
+    host.noteViewAnchor(after);
+  }
+  return true;
+}
+
+/** The checkbox of a message while messages are being selected. */
+export function renderSelectBox(host: ActionHost, m: MessageItem): TemplateResult {
+  const toggle = () => {
+    const next = new Set(host.selected);
+    if (next.has(m.clientMsgID)) next.delete(m.clientMsgID);
+    else next.add(m.clientMsgID);
+    host.selected = next;
+  };
+  return html`<input part="select-checkbox" class="select-box" type="checkbox" .checked=${host.selected.has(m.clientMsgID)} aria-label=${host.mt.select} @change=${toggle} />`;
+}
+
+/** A quote's original: loads older pages until it is there (bounded), then jumps to it. */
+export async function jumpOrLoad(host: ActionHost, clientMsgID: string, seq?: number): Promise<void> {
+  for (let i = 0; i < 10 && !host.byID.has(clientMsgID) && !host.isEnd; i++) {
+    const oldest = host.messages.find((m) => m.seq > 0);
+    if (seq && oldest && oldest.seq <= seq) break;
+    await host.loadOlder();
+  }
+  await host.updateComplete;
+  host.jumpToMessage(clientMsgID);
 }

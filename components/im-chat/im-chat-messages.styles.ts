@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-/** Styles of the message types, actions, composer tools and dialogs (issue 3). */
+/**
+ * Styles of the message types, actions and composer tools (issue 3). Of the media messages only
+ * what their placeholders need to take the same room is here (boxes, the voice and file rows);
+ * the rest comes with the media renderers (renderers/media.styles.ts), the dialogs' with theirs.
+ */
 export default css`
   [part~='content'] {
     display: contents;
@@ -67,108 +71,8 @@ export default css`
     min-height: 80px;
     background: linear-gradient(90deg, var(--_im-color-border), var(--_im-color-bg-elevated), var(--_im-color-border));
   }
-  .media-missing {
-    display: grid;
-    place-items: center;
-    min-height: 80px;
-    color: var(--_im-color-text-muted);
-  }
-  .image-button,
-  .video-poster {
-    display: block;
-    width: 100%;
-    height: 100%;
-    padding: 0;
-    border: 0;
-    background: none;
-    cursor: zoom-in;
-  }
-  [part~='image'],
-  .video-poster img {
-    display: block;
-    width: 100%;
-    height: 100%;
-    object-fit: cover;
-  }
   .video {
     background: #111;
-  }
-  .video-poster {
-    position: relative;
-    cursor: pointer;
-    min-height: 90px;
-  }
-  .video-play {
-    position: absolute;
-    inset: 0;
-    margin: auto;
-    width: 48px;
-    height: 48px;
-    display: grid;
-    place-items: center;
-    border-radius: 50%;
-    background: rgb(0 0 0 / 0.55);
-    color: #fff;
-    font-size: 20px;
-  }
-  .video-duration {
-    position: absolute;
-    inset-inline-start: 6px;
-    bottom: 6px;
-    padding: 0 6px;
-    border-radius: 8px;
-    background: rgb(0 0 0 / 0.55);
-    color: #fff;
-    font-size: 11px;
-    line-height: 16px;
-  }
-  .video-poster[hidden] {
-    display: none;
-  }
-  .video-slot:empty {
-    display: none;
-  }
-  .video-slot {
-    width: 100%;
-    height: 100%;
-  }
-  [part~='video-player'] {
-    display: block;
-    width: 100%;
-    height: 100%;
-    background: #000;
-  }
-  .upload {
-    position: absolute;
-    inset: auto 0 0 0;
-    display: flex;
-    align-items: center;
-    gap: 6px;
-    padding: 4px 6px;
-    background: rgb(0 0 0 / 0.55);
-    color: #fff;
-    font-size: 11px;
-  }
-  .voice .upload,
-  .file .upload {
-    position: static;
-    background: none;
-    color: inherit;
-    padding: 4px 0 0;
-    grid-column: 1 / -1;
-  }
-  .upload progress {
-    flex: 1 1 auto;
-    height: 6px;
-  }
-  [part~='upload-cancel'] {
-    border: 1px solid currentColor;
-    border-radius: 10px;
-    background: transparent;
-    color: inherit;
-    font: inherit;
-    padding: 0 6px;
-    cursor: pointer;
   }
   /* Voice */
   .voice {
@@ -193,24 +97,11 @@ export default css`
     background: var(--_im-color-bubble-own-text);
     color: var(--_im-color-bubble-own);
   }
-  .voice .icon-pause,
-  .voice.playing .icon-play {
-    display: none;
-  }
-  .voice.playing .icon-pause {
-    display: block;
-  }
   .voice-track {
     height: 4px;
     border-radius: 2px;
     background: color-mix(in srgb, currentColor 25%, transparent);
     overflow: hidden;
-  }
-  .voice-fill {
-    display: block;
-    height: 100%;
-    width: calc(var(--im-voice-progress, 0) * 100%);
-    background: currentColor;
   }
   .voice-time {
     font-size: 12px;
@@ -242,21 +133,6 @@ export default css`
     color: #fff;
     background: #6b7280;
   }
-  .file-icon.pdf {
-    background: #d93025;
-  }
-  .file-icon.archive {
-    background: #b7791f;
-  }
-  .file-icon.doc {
-    background: #2b6cb0;
-  }
-  .file-icon.sheet {
-    background: #2f855a;
-  }
-  .file-icon.slides {
-    background: #c05621;
-  }
   .file-info {
     display: flex;
     flex-direction: column;
@@ -271,14 +147,6 @@ export default css`
   .file-size {
     font-size: 12px;
     opacity: 0.75;
-  }
-  .file-download {
-    border: 0;
-    background: transparent;
-    color: inherit;
-    cursor: pointer;
-    padding: 4px;
-    border-radius: 50%;
   }
   /* Location */
   .location {
@@ -315,9 +183,6 @@ export default css`
     min-width: 96px;
     text-align: center;
     padding: 2px 4px 22px;
-  }
-  .face.sticker img {
-    display: block;
   }
   [part~='bubble'].layout-bare .face + [part~='meta'],
   [part~='message'][data-content-type='115'] [part~='meta'] {
@@ -433,18 +298,6 @@ export default css`
     color: var(--_im-color-text-muted);
     cursor: pointer;
     text-decoration: underline;
-  }
-  .viewer-tools button,
-  .viewer-tools a {
-    border: 1px solid var(--_im-color-border);
-    border-radius: 14px;
-    background: var(--_im-color-bg);
-    color: var(--_im-color-text);
-    font: inherit;
-    font-size: 12.5px;
-    padding: 3px 10px;
-    cursor: pointer;
-    text-decoration: none;
   }
   /* Composer tools */
   .tool {

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ImClientApi } from '../../src/client/api.js';
 import type { ConnectionState } from '../../src/client/events.js';
@@ -27,11 +26,11 @@ import { importOnce } from '../shared/lazy.js';
 import { renderOverlay, type Overlay } from './overlays.js';
 import { filesOf } from './composer/dropped-files.js';
 import { loadEmojiPicker } from './composer/emoji.js';
-import { VoiceRecorder } from './composer/recorder.js';
-import { activeMentions, mentionQuery, type MentionCandidate } from './composer/mention.js';
+import type { VoiceRecorder } from './composer/recorder.js';
+import { mentionQuery, type MentionCandidate } from './composer/mention.js';
 import { renderCallRecord } from './call-record.js';
 import { CALL_RECORD_CONTENT_TYPE } from '../../src/model/call.js';
-import { rangeAround, rangeAtBottom, rowAtOffset, RowHeights, type RowRange } from './message-list/message-window.js';
+import { BOTTOM_SLACK, rangeAround, rangeAtBottom, rowAtOffset, RowHeights, type RowRange } from './message-list/message-window.js';
 
 export interface ImMessageSentDetail {
   message: MessageItem;
@@ -43,16 +42,10 @@ export interface ImMessageFailedDetail {
 }
 
 const NOT_LOGGED_IN = 2001;
-/** How close to the bottom (px) still counts as "at the bottom". */
-const BOTTOM_SLACK = 32;
 /** Start loading older messages when the top is this close (px). */
 const TOP_PREFETCH = 320;
 /** Older pages loaded at most to bring back the message a reader left a conversation at. */
 const RESTORE_MAX_PAGES = 20;
-/** Older pages loaded at most to reach the first unread message (200 pages of 30 is 6,000 messages). */
-const UNREAD_MAX_PAGES = 200;
-/** Where a jump to the first unread puts that message's top (px below the log's top): room for the divider (and a day heading) above it. */
-const UNREAD_JUMP_TOP = 88;
 /** Consecutive messages from one sender within this time are grouped. */
 const GROUP_GAP_MS = 5 * 60 * 1000;
 /**
@@ -257,75 +250,124 @@ interface Anchor {
  */
 export class ImChat extends LitElement {
   static override styles = [styles];
+  /**
+   * Lit's reactive properties: the public ones (attributes unless `attribute: false`), then
+   * internal state (`state: true`: re-renders, never an attribute). Declared here rather than
+   * with decorators, whose helpers and per-field calls every page would download.
+   */
+  static override properties = {
+    client: { attribute: false },
+    conversationID: { attribute: 'conversation-id', reflect: true },
+    theme: { reflect: true },
+    locale: { reflect: true },
+    pageSize: { type: Number, attribute: 'page-size' },
+    strings: { attribute: false },
+    messageStrings: { attribute: false },
+    revokeWindowMs: { type: Number, attribute: 'revoke-window' },
+    emojiDataSource: { attribute: 'emoji-data-source' },
+    conversation: { state: true },
+    messages: { state: true },
+    phase: { state: true },
+    loadError: { state: true },
+    loadingOlder: { state: true },
+    isEnd: { state: true },
+    connection: { state: true },
+    selfID: { state: true },
+    atBottom: { state: true },
+    newCount: { state: true },
+    composerEmpty: { state: true },
+    composerError: { state: true },
+    progress: { state: true },
+    replyTo: { state: true },
+    selecting: { state: true },
+    selected: { state: true },
+    menuFor: { state: true },
+    overlay: { state: true },
+    peerTyping: { state: true },
+    emojiOpen: { state: true },
+    recordingSeconds: { state: true },
+    dragging: { state: true },
+    mentionList: { state: true },
+    mentionIndex: { state: true },
+    highlight: { state: true },
+    currentDay: { state: true },
+    currentDayShown: { state: true },
+    unreadMark: { state: true },
+    unreadSeen: { state: true },
+  };
 
   /** The client to use; otherwise the one from the nearest `<im-provider>`. */
-  @property({ attribute: false }) client: ImClientApi | undefined;
+  client: ImClientApi | undefined;
 
   /** The conversation shown (`si_alice_bob`, `sg_team`, …); none shows the empty state. */
-  @property({ attribute: 'conversation-id', reflect: true }) conversationID: string | null = null;
+  conversationID: string | null = null;
 
   /** `light`, `dark` or `auto` (follows the OS); defaults to the provider's theme, else light. */
-  @property({ reflect: true }) theme: ImTheme | undefined;
+  theme: ImTheme | undefined;
 
   /**
    * Language: any BCP 47 tag (`en`, `zh-Hans`, `zh-Hant`, `zh-TW`, …). Defaults to the
    * provider's `locale`, else the nearest `lang` (the page's), else English.
    */
-  @property({ reflect: true }) locale: string | undefined;
+  locale: string | undefined;
 
   /** Messages per history page. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 30;
+  pageSize = 30;
 
   /** Replacement texts (i18n). */
-  @property({ attribute: false }) strings: Partial<ImStrings> | undefined;
+  strings: Partial<ImStrings> | undefined;
 
-  @state() private conversation: ConversationItem | null = null;
-  @state() private messages: MessageItem[] = [];
-  @state() private phase: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
-  @state() private loadError: { code: number; message: string } | null = null;
-  @state() private loadingOlder = false;
-  @state() private isEnd = false;
-  @state() private connection: ConnectionState = 'idle';
-  @state() private selfID = '';
-  @state() private atBottom = true;
-  @state() private newCount = 0;
-  @state() private composerEmpty = true;
-  @state() private composerError = '';
+  private conversation: ConversationItem | null = null;
+  private messages: MessageItem[] = [];
+  private phase: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  private loadError: { code: number; message: string } | null = null;
+  private loadingOlder = false;
+  private isEnd = false;
+  private connection: ConnectionState = 'idle';
+  private selfID = '';
+  private atBottom = true;
+  private newCount = 0;
+  private composerEmpty = true;
+  private composerError = '';
 
   /** Texts of message types and actions (merged over the locale's table). */
-  @property({ attribute: false }) messageStrings: Partial<MessageStrings> | undefined;
+  messageStrings: Partial<MessageStrings> | undefined;
 
   /** Recall window shown by the action menu (ms); the server enforces its own. Default 2 minutes. */
-  @property({ type: Number, attribute: 'revoke-window' }) revokeWindowMs = 2 * 60 * 1000;
+  revokeWindowMs = 2 * 60 * 1000;
 
   /** Where the emoji picker loads its data; default the IM server's `/api/emoji/data.json` (no CDN). */
-  @property({ attribute: 'emoji-data-source' }) emojiDataSource: string | undefined;
+  emojiDataSource: string | undefined;
 
-  @state() private progress = new Map<string, number>();
-  @state() private replyTo: MessageItem | null = null;
-  @state() private selecting = false;
-  @state() private selected = new Set<string>();
-  @state() private menuFor: string | null = null;
-  @state() private overlay: Overlay | null = null;
-  @state() private peerTyping = false;
-  @state() private emojiOpen = false;
-  @state() private recordingSeconds = -1;
-  @state() private dragging = false;
-  @state() private mentionList: MentionCandidate[] = [];
-  @state() private mentionIndex = 0;
-  @state() private highlight: string | null = null;
+  private progress = new Map<string, number>();
+  private replyTo: MessageItem | null = null;
+  private selecting = false;
+  private selected = new Set<string>();
+  private menuFor: string | null = null;
+  private overlay: Overlay | null = null;
+  private peerTyping = false;
+  private emojiOpen = false;
+  private recordingSeconds = -1;
+  private dragging = false;
+  private mentionList: MentionCandidate[] = [];
+  private mentionIndex = 0;
+  private highlight: string | null = null;
   /** The day label floating over the log (the day of the topmost row when its heading is out of view), or ''. */
-  @state() private currentDay = '';
+  private currentDay = '';
   /** The floating day label shows while the log scrolls and fades soon after, so it never sits over a message being read. */
-  @state() private currentDayShown = false;
+  private currentDayShown = false;
   private currentDayTimer: ReturnType<typeof setTimeout> | undefined;
   /** What was unread when the conversation was opened: others' messages after `afterSeq`, `count` of them; null if nothing. */
-  @state() private unreadMark: { afterSeq: number; count: number } | null = null;
+  private unreadMark: { afterSeq: number; count: number } | null = null;
   /** The unread divider has been in view (or jumped to): the pill is no longer shown. */
-  @state() private unreadSeen = false;
+  private unreadSeen = false;
 
-  @query('[part~="log"]') private log!: HTMLElement | null;
-  @query('[part~="input"]') private input!: HTMLTextAreaElement | null;
+  private get log(): HTMLElement | null {
+    return this.renderRoot?.querySelector('[part~="log"]') ?? null;
+  }
+  private get input(): HTMLTextAreaElement | null {
+    return this.renderRoot?.querySelector('[part~="input"]') ?? null;
+  }
 
   private readonly byID = new Map<string, MessageItem>();
   private generation = 0;
@@ -371,7 +413,8 @@ export class ImChat extends LitElement {
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private recordTimer: ReturnType<typeof setInterval> | undefined;
-  private recorder = new VoiceRecorder();
+  /** The voice recorder (composer/recorder.ts), made by chat-extras.ts when the user first records. */
+  private recorder: VoiceRecorder | null = null;
   /** Members picked in the mention list for the text being written. */
   private pickedMentions: MentionCandidate[] = [];
   private members: MentionCandidate[] | null = null;
@@ -1123,19 +1166,8 @@ export class ImChat extends LitElement {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
-    if (this.mentionList.length && ['ArrowDown', 'ArrowUp', 'Enter', 'Tab', 'Escape'].includes(event.key) && !event.isComposing) {
-      event.preventDefault();
-      const n = this.mentionList.length;
-      if (event.key === 'ArrowDown') this.mentionIndex = (this.mentionIndex + 1) % n;
-      else if (event.key === 'ArrowUp') this.mentionIndex = (this.mentionIndex - 1 + n) % n;
-      else if (event.key === 'Escape') this.mentionList = [];
-      else this.pickMention(this.mentionList[this.mentionIndex]!);
-      return;
-    }
-    if (event.key === 'Escape' && this.replyTo) {
-      this.replyTo = null;
-      return;
-    }
+    // The mention popup's keys and Escape for a reply (both exist only once chat-extras.ts is in).
+    if (extrasModule?.composerKeydown(this as unknown as ActionHost, event)) return;
     if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
     // An IME is composing (e.g. choosing a Chinese or Japanese candidate): Enter confirms it, not sends.
     if (event.isComposing || event.keyCode === 229) return;
@@ -1173,7 +1205,8 @@ export class ImChat extends LitElement {
     if (this.conversationID) this.saveDraft(this.conversationID, '');
     this.notifyTyping('');
     const replyTo = this.replyTo;
-    const mentions = activeMentions(text, this.pickedMentions);
+    // Members are picked in the mention popup, so chat-extras.ts is in when there are any.
+    const mentions = this.pickedMentions.length && extrasModule ? extrasModule.activeMentions(text, this.pickedMentions) : [];
     this.replyTo = null;
     this.pickedMentions = [];
     this.mentionList = [];
@@ -1251,10 +1284,6 @@ export class ImChat extends LitElement {
     );
   }
 
-  private pickMention(c: MentionCandidate): void {
-    extrasModule?.pickMention(this as unknown as ActionHost, c);
-  }
-
   /** Sends a message created elsewhere (files, voice, forward) through the normal path. */
   private async sendCreated(create: () => Promise<MessageItem>): Promise<void> {
     const client = this.clients.client;
@@ -1326,35 +1355,14 @@ export class ImChat extends LitElement {
     if (this.emojiOpen) await loadEmojiPicker().catch(() => (this.emojiOpen = false));
   }
 
-  private async toggleRecording(): Promise<void> {
-    const client = this.clients.client;
-    if (!client) return;
-    if (this.recorder.recording) {
-      clearInterval(this.recordTimer);
-      this.recordingSeconds = -1;
-      const result = await this.recorder.stop();
-      if (result) await this.sendCreated(() => client.createSoundMessage(result.blob, result.duration));
-      return;
-    }
-    try {
-      await this.recorder.start();
-      await this.extras().catch(() => undefined);
-      this.recordingSeconds = 0;
-      this.recordTimer = setInterval(() => (this.recordingSeconds = this.recorder.elapsed), 250);
-    } catch (err) {
-      this.composerError = toErrorInfo(err).message;
-    }
+  /** Starts recording a voice message, or stops and sends it (chat-extras.ts, with the recorder and its status). */
+  private toggleRecording(): void {
+    void this.withActions((x, host) => x.toggleRecording(host));
   }
 
   /** Sends the device's position as a location message (asks the browser for permission; chat-extras.ts). */
   private shareLocation(): void {
     void this.withActions((x, host) => x.shareLocation(host));
-  }
-
-  private cancelRecording(): void {
-    clearInterval(this.recordTimer);
-    this.recorder.cancel();
-    this.recordingSeconds = -1;
   }
 
   /** Scrolls to a message (e.g. the original of a quote) and flashes it. */
@@ -1389,35 +1397,11 @@ export class ImChat extends LitElement {
     const generation = this.generation;
     if (!this.unreadMark) return false;
     this.unreadSeen = true;
-    for (let i = 0; i < UNREAD_MAX_PAGES && this.firstUnread() === undefined && !this.isEnd && !this.olderBlocked; i++) {
-      await this.loadOlder();
-      if (generation !== this.generation) return false;
-    }
-    const id = this.firstUnread();
-    if (!id) return false;
-    const log = this.log;
-    this.pendingAnchor = { id, top: Math.min(UNREAD_JUMP_TOP, (log?.clientHeight ?? 0) / 3) };
-    this.requestUpdate();
-    await this.updateComplete;
-    const after = this.log;
-    if (after && generation === this.generation) {
-      const bottom = after.scrollHeight - after.scrollTop - after.clientHeight <= BOTTOM_SLACK;
-      this.stick = bottom;
-      this.atBottom = bottom;
-      this.noteViewAnchor(after);
-    }
-    return true;
-  }
-
-  private async jumpOrLoad(clientMsgID: string, seq?: number): Promise<void> {
-    // Load older pages until the original is there (bounded), then jump.
-    for (let i = 0; i < 10 && !this.byID.has(clientMsgID) && !this.isEnd; i++) {
-      const oldest = this.messages.find((m) => m.seq > 0);
-      if (seq && oldest && oldest.seq <= seq) break;
-      await this.loadOlder();
-    }
-    await this.updateComplete;
-    this.jumpToMessage(clientMsgID);
+    // Paging back to it and placing it are in chat-extras.ts, imported on the first jump.
+    return this.extras().then(
+      (x) => generation === this.generation && x.jumpToFirstUnread(this as unknown as ActionHost, generation),
+      () => false,
+    );
   }
 
   private renderCtx(m: MessageItem): MessageRenderContext {
@@ -1430,7 +1414,8 @@ export class ImChat extends LitElement {
       selfID: this.selfID,
       progress: this.progress.get(m.clientMsgID),
       openImage: (src, original, name) => (this.overlay = { kind: 'image', src, original, name, zoom: 1 }),
-      jumpTo: (id, seq) => void this.jumpOrLoad(id, seq),
+      // A quote's original: paging back to it is in chat-extras.ts.
+      jumpTo: (id, seq) => void this.withActions((x, host) => x.jumpOrLoad(host, id, seq)),
       openMerged: (message) => (this.overlay = { kind: 'merged', message }),
       markPlayed: (id) => {
         this.played.add(id);
@@ -1502,13 +1487,6 @@ export class ImChat extends LitElement {
 
   private forwardTo(target: ConversationItem): Promise<void> {
     return this.withActions((a, host) => a.forwardTo(host, target));
-  }
-
-  private toggleSelected(id: string): void {
-    const next = new Set(this.selected);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    this.selected = next;
   }
 
   private deleteSelected(): Promise<void> {
@@ -1645,7 +1623,6 @@ export class ImChat extends LitElement {
         return '';
       }
     })() : '';
-    const selected = this.selected.has(m.clientMsgID);
     return html`<div
       part=${parts}
       class="${cont ? 'cont' : 'first'} ${more ? 'more' : 'last'} ${this.highlight === m.clientMsgID ? 'flash' : ''} ${this.selecting ? 'selecting' : ''}"
@@ -1653,16 +1630,7 @@ export class ImChat extends LitElement {
       data-seq=${m.seq}
       data-content-type=${m.contentType}
     >
-      ${this.selecting
-        ? html`<input
-            part="select-checkbox"
-            class="select-box"
-            type="checkbox"
-            .checked=${selected}
-            aria-label=${this.mt.select}
-            @change=${() => this.toggleSelected(m.clientMsgID)}
-          />`
-        : nothing}
+      ${this.selecting && extrasModule ? extrasModule.renderSelectBox(this as unknown as ActionHost, m) : nothing}
       ${showAvatarColumn
         ? more
           ? html`<span class="avatar-gap"></span>`
@@ -1824,9 +1792,9 @@ export class ImChat extends LitElement {
           @blur=${() => this.notifyTyping('')}
         ></textarea>
         ${recording
-          ? html`<button part="voice-stop" type="button" class="tool stop" aria-label=${mt.stopRecording} title=${mt.stopRecording} @click=${() => void this.toggleRecording()}>■</button>`
-          : html`${this.composerEmpty && VoiceRecorder.supported
-                ? html`<button part="voice-button" type="button" class="tool" aria-label=${mt.recordVoice} title=${mt.recordVoice} @click=${() => void this.toggleRecording()}>
+          ? html`<button part="voice-stop" type="button" class="tool stop" aria-label=${mt.stopRecording} title=${mt.stopRecording} @click=${() => this.toggleRecording()}>■</button>`
+          : html`${this.composerEmpty && canRecord()
+                ? html`<button part="voice-button" type="button" class="tool" aria-label=${mt.recordVoice} title=${mt.recordVoice} @click=${() => this.toggleRecording()}>
                     <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="currentColor" d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.9V21h2v-3.1A7 7 0 0 0 19 11z"/></svg>
                   </button>`
                 : nothing}
@@ -1884,6 +1852,11 @@ export class ImChat extends LitElement {
       })}
     </div>`;
   }
+}
+
+/** Whether this browser can record voice messages (the recorder itself loads on first use). */
+function canRecord(): boolean {
+  return typeof MediaRecorder !== 'undefined' && !!navigator.mediaDevices?.getUserMedia;
 }
 
 function safeSelf(client: ImClientApi | undefined): string {

@@ -1,10 +1,12 @@
-import { css, html, nothing, type LitElement, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { messageSummary } from '../../src/model/elems.js';
-import { adoptStyles } from '../shared/adopt-styles.js';
-import { trapTab } from '../shared/focus-trap.js';
+import { adoptStylesAt } from '../shared/adopt-styles.js';
+import { trapTab } from '../shared/focus-keys.js';
 import { formatFull } from '../shared/format.js';
 import type { Overlay, OverlayHost } from './overlays.js';
+// The English texts this part shows (the rest of the chat's table).
+import './strings-messages-more.js';
 
 /**
  * The dialogs' styles travel with their code: the first dialog rendered in a chat adds them to
@@ -69,6 +71,18 @@ const dialogStyles = css`
     justify-content: center;
     padding: 8px;
   }
+  .viewer-tools button,
+  .viewer-tools a {
+    border: 1px solid var(--_im-color-border);
+    border-radius: 14px;
+    background: var(--_im-color-bg);
+    color: var(--_im-color-text);
+    font: inherit;
+    font-size: 12.5px;
+    padding: 3px 10px;
+    cursor: pointer;
+    text-decoration: none;
+  }
   .merged-list,
   .readers,
   .forward-targets {
@@ -115,17 +129,7 @@ const dialogStyles = css`
   }
 `;
 
-function adoptDialogStyles(el: Element | undefined): void {
-  if (!el) return;
-  const root = el.getRootNode();
-  // Lit calls this while the dialog is still in its template fragment: look again once it is in
-  // the chat's shadow root (a microtask, so still before the frame is painted).
-  if (!(root instanceof ShadowRoot)) {
-    if (!el.isConnected) queueMicrotask(() => adoptDialogStyles(el.isConnected ? el : undefined));
-    return;
-  }
-  adoptStyles(root.host as LitElement, dialogStyles);
-}
+const adoptDialogStyles = (el: Element | undefined) => adoptStylesAt(el, dialogStyles);
 
 /** The dialogs of `<im-chat>` (image viewer, merged-forward list, readers, forward target picker), loaded on first open (overlays.ts). */
 function dialog(host: OverlayHost, label: string, body: TemplateResult, cls = ''): TemplateResult {

@@ -69,6 +69,48 @@ export interface MessageStrings {
   call: string;
 }
 
+/**
+ * The texts only parts loaded on first use show (menus, dialogs, media players, the recorder,
+ * call records, selection, drop zone): their English lives in strings-messages-more.ts, which
+ * those parts import, so a first paint of the chat does not carry it.
+ */
+export type MoreMessageKey =
+  | 'openOriginal'
+  | 'close'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'play'
+  | 'pause'
+  | 'download'
+  | 'uploading'
+  | 'cancelUpload'
+  | 'copy'
+  | 'copied'
+  | 'forward'
+  | 'select'
+  | 'recall'
+  | 'deleteForMe'
+  | 'deleteForEveryone'
+  | 'readers'
+  | 'unreadMembers'
+  | 'selectedCount'
+  | 'forwardSelected'
+  | 'deleteSelected'
+  | 'cancel'
+  | 'forwardTo'
+  | 'stopRecording'
+  | 'recording'
+  | 'mentionMembers'
+  | 'replyingTo'
+  | 'cancelReply'
+  | 'dropFiles'
+  | 'search'
+  | 'searchPlaceholder'
+  | 'noResults'
+  | 'unplayed'
+  | 'callRecord'
+  | 'call';
+
 /** What a call record line is made of: the kind, how it ended, whether the viewer placed it, and the duration (`02:13`). */
 export interface CallRecordText {
   video: boolean;
@@ -77,19 +119,17 @@ export interface CallRecordText {
   duration: string;
 }
 
-export const defaultMessageStrings: MessageStrings = {
+/**
+ * English, as far as a first paint of the chat needs it. The rest (MoreMessageKey) joins this
+ * table in `tablesFor('en').messages` when strings-messages-more.ts is imported, which every
+ * part that shows those texts does; until then no element reads them.
+ */
+export const defaultMessageStrings: Omit<MessageStrings, MoreMessageKey> = {
   everyone: 'all',
   image: 'Image',
-  openOriginal: 'Open original',
-  close: 'Close',
-  zoomIn: 'Zoom in',
-  zoomOut: 'Zoom out',
   voice: 'Voice message',
-  play: 'Play',
-  pause: 'Pause',
   video: 'Video',
   file: 'File',
-  download: 'Download',
   fileSize: (n) => formatBytes(n, 'en'),
   duration: (s) => formatDuration(s, 'en'),
   openMap: 'Open in map',
@@ -98,63 +138,18 @@ export const defaultMessageStrings: MessageStrings = {
   unknownType: (t) => `This message type (${t}) cannot be shown here.`,
   chatHistory: 'Chat history',
   chatHistoryOf: (n) => `${formatCount(n)} ${plural(n, 'message', 'messages')}`,
-  uploading: (p) => `Uploading ${p}%`,
-  cancelUpload: 'Cancel upload',
   recalledBy: (name) => `${name} recalled a message`,
   youRecalled: 'You recalled a message',
   forwarded: (name) => `Forwarded from ${name}`,
   reply: 'Reply',
-  copy: 'Copy',
-  copied: 'Copied',
-  forward: 'Forward',
-  select: 'Select',
-  recall: 'Recall',
-  deleteForMe: 'Delete for me',
-  deleteForEveryone: 'Delete for everyone',
   readBy: (n) => `Read by ${formatCount(n)}`,
-  readers: 'Read by',
-  unreadMembers: (n) => `${formatCount(n)} not read yet`,
   moreActions: 'Message actions',
-  selectedCount: (n) => `${formatCount(n)} selected`,
-  forwardSelected: 'Forward as chat history',
-  deleteSelected: 'Delete for me',
-  cancel: 'Cancel',
-  forwardTo: 'Forward to…',
   attach: 'Attach a file',
   emoji: 'Emoji',
   recordVoice: 'Record a voice message',
-  stopRecording: 'Stop and send',
-  recording: (s) => `Recording ${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`,
-  mentionMembers: 'Mention a member',
-  replyingTo: (name) => `Replying to ${name}`,
-  cancelReply: 'Cancel reply',
   typing: 'typing…',
-  dropFiles: 'Drop files to send',
   shareLocation: 'Share location',
   draft: 'Draft',
   mentionedYou: '[You were mentioned]',
   mentionedAll: '[@All]',
-  search: 'Search messages',
-  searchPlaceholder: 'Search in this chat',
-  noResults: 'No messages found',
-  unplayed: 'unplayed',
-  callRecord: ({ video, status, mine, duration }) => {
-    const kind = video ? 'video call' : 'voice call';
-    const Kind = video ? 'Video call' : 'Voice call';
-    switch (status) {
-      case 'completed':
-        return `${Kind} · ${duration}`;
-      case 'missed':
-        return mine ? `${Kind} · no answer` : `Missed ${kind}`;
-      case 'declined':
-        return mine ? `${Kind} · declined` : `${Kind} · you declined`;
-      case 'cancelled':
-        return mine ? `${Kind} · cancelled` : `Missed ${kind} (cancelled)`;
-      case 'busy':
-        return mine ? `${Kind} · busy` : `Missed ${kind} (you were busy)`;
-      default:
-        return Kind;
-    }
-  },
-  call: 'Call',
 };

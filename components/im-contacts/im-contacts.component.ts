@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ImClientApi } from '../../src/client/api.js';
 import { groupConversationID, singleConversationID } from '../../src/model/conversation-id.js';
@@ -69,32 +68,56 @@ const TABS: ImContactsTab[] = ['friends', 'requests', 'groups', 'blacklist'];
  */
 export class ImContacts extends LitElement {
   static override styles = styles;
+  /**
+   * Lit's reactive properties: the public ones (attributes unless `attribute: false`), then
+   * internal state (`state: true`: re-renders, never an attribute). Declared here rather than
+   * with decorators, whose helpers and per-field calls every page would download.
+   */
+  static override properties = {
+    client: { attribute: false },
+    theme: { reflect: true },
+    locale: { reflect: true },
+    tab: { reflect: true },
+    selected: {},
+    strings: { attribute: false },
+    friends: { state: true },
+    received: { state: true },
+    sent: { state: true },
+    groupApps: { state: true },
+    groups: { state: true },
+    blacks: { state: true },
+    error: { state: true },
+    notice: { state: true },
+    form: { state: true },
+    busy: { state: true },
+    selfID: { state: true },
+  };
 
-  @property({ attribute: false }) client: ImClientApi | undefined;
-  @property({ reflect: true }) theme: ImTheme | undefined;
+  client: ImClientApi | undefined;
+  theme: ImTheme | undefined;
 
   /**
    * Language: any BCP 47 tag (`en`, `zh-Hans`, `zh-Hant`, `zh-TW`, …). Defaults to the
    * provider's `locale`, else the nearest `lang` (the page's), else English.
    */
-  @property({ reflect: true }) locale: string | undefined;
+  locale: string | undefined;
   /** The open tab. */
-  @property({ reflect: true }) tab: ImContactsTab = 'friends';
+  tab: ImContactsTab = 'friends';
   /** The highlighted friend. */
-  @property() selected: string | null = null;
-  @property({ attribute: false }) strings: Partial<ImSocialStrings> | undefined;
+  selected: string | null = null;
+  strings: Partial<ImSocialStrings> | undefined;
 
-  @state() private friends: FriendInfo[] | null = null;
-  @state() private received: FriendApplication[] = [];
-  @state() private sent: FriendApplication[] = [];
-  @state() private groupApps: GroupApplication[] = [];
-  @state() private groups: GroupInfo[] | null = null;
-  @state() private blacks: BlackInfo[] | null = null;
-  @state() private error: string | null = null;
-  @state() private notice: { kind: 'info' | 'error'; text: string } | null = null;
-  @state() private form: 'add' | 'join' | 'create' | null = null;
-  @state() private busy = false;
-  @state() private selfID = '';
+  private friends: FriendInfo[] | null = null;
+  private received: FriendApplication[] = [];
+  private sent: FriendApplication[] = [];
+  private groupApps: GroupApplication[] = [];
+  private groups: GroupInfo[] | null = null;
+  private blacks: BlackInfo[] | null = null;
+  private error: string | null = null;
+  private notice: { kind: 'info' | 'error'; text: string } | null = null;
+  private form: 'add' | 'join' | 'create' | null = null;
+  private busy = false;
+  private selfID = '';
 
   private lastPending = -1;
   private generation = 0;

@@ -3,17 +3,58 @@ import type { ImClientApi } from '../../src/client/api.js';
 import { RecvMsgOpt } from '../../src/model/enums.js';
 import type { ConversationItem } from '../../src/model/types.js';
 import type { ImSocialStrings } from '../i18n/social-strings.js';
-import type { ImConversationAction } from './im-conversation-list.component.js';
+import type { ImConversationAction, ImConversationActionDetail } from './im-conversation-list.component.js';
 
 /** The parts of <im-conversation-list> the row menu reads (private there; the element casts itself). */
-export interface ConversationMenuHost {
+export interface ConversationMenuHost extends HTMLElement {
   menu: { id: string; x: number; y: number } | null;
+  actionError: string | null;
   byID: Map<string, ConversationItem>;
   social: ImSocialStrings;
   renderRoot: HTMLElement | DocumentFragment;
-  getBoundingClientRect(): DOMRect;
+  readonly clients: { client: ImClientApi | undefined };
+  readonly updateComplete: Promise<boolean>;
   closeMenu(refocus: boolean): void;
   runAction(action: ImConversationAction, conversationID: string): Promise<boolean>;
+}
+
+/** `openMenu()`: the menu at `at` (a point inside the element), else under the row; focus on its first item once drawn. */
+export async function openMenu(host: ConversationMenuHost, conversationID: string, at?: { x: number; y: number }): Promise<void> {
+  let point = at;
+  if (!point) {
+    const row = host.renderRoot.querySelector<HTMLElement>(`[data-conversation-id="${CSS.escape(conversationID)}"]`);
+    const box = host.getBoundingClientRect();
+    const r = row?.getBoundingClientRect();
+    point = r ? { x: r.right - box.left - 8, y: r.bottom - box.top - 4 } : { x: 8, y: 8 };
+  }
+  host.actionError = null;
+  host.menu = { id: conversationID, ...point };
+  await host.updateComplete;
+  host.renderRoot.querySelector<HTMLElement>('[part~="menu-item"]')?.focus();
+}
+
+/** `runAction()`: tells the host page (which may cancel), then does it; false when cancelled or failed. */
+export async function runAction(host: ConversationMenuHost, action: ImConversationAction, conversationID: string): Promise<boolean> {
+  const client = host.clients.client;
+  const conversation = host.byID.get(conversationID);
+  if (!client || !conversation) return false;
+  const go = host.dispatchEvent(
+    new CustomEvent<ImConversationActionDetail>('im-conversation-action', {
+      detail: { action, conversationID, conversation },
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    }),
+  );
+  if (!go) return false;
+  try {
+    await runConversationAction(client, action, conversationID);
+    host.actionError = null;
+    return true;
+  } catch (err) {
+    host.actionError = `${host.social.actionFailed}: ${(err as Error).message ?? String(err)}`;
+    return false;
+  }
 }
 
 /** What a row action does, through the client. */

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ImClientApi } from '../../src/client/api.js';
 import type { ConnectionState } from '../../src/client/events.js';
@@ -118,33 +117,57 @@ function listOrder(a: ConversationItem, b: ConversationItem): number {
  */
 export class ImConversationList extends LitElement {
   static override styles = [styles];
+  /**
+   * Lit's reactive properties: the public ones (attributes unless `attribute: false`), then
+   * internal state (`state: true`: re-renders, never an attribute). Declared here rather than
+   * with decorators, whose helpers and per-field calls every page would download.
+   */
+  static override properties = {
+    client: { attribute: false },
+    selected: { reflect: true },
+    theme: { reflect: true },
+    locale: { reflect: true },
+    avatarSize: { type: Number, attribute: 'avatar-size' },
+    strings: { attribute: false },
+    socialStrings: { attribute: false },
+    noActions: { type: Boolean, attribute: 'no-actions' },
+    sorted: { state: true },
+    loaded: { state: true },
+    synced: { state: true },
+    error: { state: true },
+    connection: { state: true },
+    focusedID: { state: true },
+    selfID: { state: true },
+    menu: { state: true },
+    actionError: { state: true },
+  };
 
   /** The client to use; otherwise the one from the nearest `<im-provider>`. */
-  @property({ attribute: false }) client: ImClientApi | undefined;
+  client: ImClientApi | undefined;
 
   /** The selected conversation's ID. */
-  @property({ reflect: true }) selected: string | null = null;
+  selected: string | null = null;
 
   /** `light`, `dark` or `auto` (follows the OS); defaults to the provider's theme, else light. */
-  @property({ reflect: true }) theme: ImTheme | undefined;
+  theme: ImTheme | undefined;
 
   /**
    * Language: any BCP 47 tag (`en`, `zh-Hans`, `zh-Hant`, `zh-TW`, …). Defaults to the
    * provider's `locale`, else the nearest `lang` (the page's), else English.
    */
-  @property({ reflect: true }) locale: string | undefined;
+  locale: string | undefined;
 
   /** Avatar size in pixels. */
-  @property({ type: Number, attribute: 'avatar-size' }) avatarSize = 46;
+  avatarSize = 46;
 
   /** Replacement texts (i18n). */
-  @property({ attribute: false }) strings: Partial<ImStrings> | undefined;
+  strings: Partial<ImStrings> | undefined;
 
   /** Replacement texts of the row menu (i18n). */
-  @property({ attribute: false }) socialStrings: Partial<ImSocialStrings> | undefined;
+  socialStrings: Partial<ImSocialStrings> | undefined;
 
   /** Hides the row menu and its "⋯" buttons. */
-  @property({ type: Boolean, attribute: 'no-actions' }) noActions = false;
+  noActions = false;
 
   /** The total unread count, as last reported by the client. */
   get totalUnread(): number {
@@ -156,15 +179,15 @@ export class ImConversationList extends LitElement {
     return this.sorted;
   }
 
-  @state() private sorted: ConversationItem[] = [];
-  @state() private loaded = false;
-  @state() private synced = false;
-  @state() private error: { code: number; message: string } | null = null;
-  @state() private connection: ConnectionState = 'idle';
-  @state() private focusedID: string | null = null;
-  @state() private selfID = '';
-  @state() private menu: { id: string; x: number; y: number } | null = null;
-  @state() private actionError: string | null = null;
+  private sorted: ConversationItem[] = [];
+  private loaded = false;
+  private synced = false;
+  private error: { code: number; message: string } | null = null;
+  private connection: ConnectionState = 'idle';
+  private focusedID: string | null = null;
+  private selfID = '';
+  private menu: { id: string; x: number; y: number } | null = null;
+  private actionError: string | null = null;
   private total = 0;
 
   private readonly byID = new Map<string, ConversationItem>();
@@ -350,19 +373,8 @@ export class ImConversationList extends LitElement {
   /** Opens the row menu of a conversation (at a point inside the element, or under the row). */
   openMenu(conversationID: string, at?: { x: number; y: number }): void {
     if (this.noActions || !this.byID.has(conversationID)) return;
-    let point = at;
-    if (!point) {
-      const row = this.renderRoot.querySelector<HTMLElement>(`[data-conversation-id="${CSS.escape(conversationID)}"]`);
-      const box = this.getBoundingClientRect();
-      const r = row?.getBoundingClientRect();
-      point = r ? { x: r.right - box.left - 8, y: r.bottom - box.top - 4 } : { x: 8, y: 8 };
-    }
-    this.actionError = null;
-    this.menu = { id: conversationID, ...point };
-    // The menu's code loads with the first menu; focus its first item once it is drawn.
-    void menuCode()
-      .then(() => this.updateComplete)
-      .then(() => this.renderRoot.querySelector<HTMLElement>('[part~="menu-item"]')?.focus());
+    // Where it opens and what it shows: conversation-menu.ts, which loads with the first menu.
+    void menuCode().then((m) => m.openMenu(this as unknown as ConversationMenuHost, conversationID, at));
   }
 
   private closeMenu(refocus: boolean): void {
@@ -372,27 +384,8 @@ export class ImConversationList extends LitElement {
   }
 
   /** Runs a row action (what the menu items do). Resolves false when cancelled or failed. */
-  async runAction(action: ImConversationAction, conversationID: string): Promise<boolean> {
-    const client = this.clients.client;
-    const conversation = this.byID.get(conversationID);
-    if (!client || !conversation) return false;
-    const go = this.dispatchEvent(
-      new CustomEvent<ImConversationActionDetail>('im-conversation-action', {
-        detail: { action, conversationID, conversation },
-        bubbles: true,
-        composed: true,
-        cancelable: true,
-      }),
-    );
-    if (!go) return false;
-    try {
-      await (await menuCode()).runConversationAction(client, action, conversationID);
-      this.actionError = null;
-      return true;
-    } catch (err) {
-      this.actionError = `${this.social.actionFailed}: ${(err as Error).message ?? String(err)}`;
-      return false;
-    }
+  runAction(action: ImConversationAction, conversationID: string): Promise<boolean> {
+    return menuCode().then((m) => m.runAction(this as unknown as ConversationMenuHost, action, conversationID), () => false);
   }
 
   private onContextMenu(event: MouseEvent): void {

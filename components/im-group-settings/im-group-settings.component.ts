@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ImClientApi } from '../../src/client/api.js';
 import { GroupRole } from '../../src/model/enums.js';
@@ -71,30 +70,54 @@ type Confirming = { kind: 'leave' } | { kind: 'dismiss' } | { kind: 'remove'; me
  */
 export class ImGroupSettings extends LitElement {
   static override styles = styles;
+  /**
+   * Lit's reactive properties: the public ones (attributes unless `attribute: false`), then
+   * internal state (`state: true`: re-renders, never an attribute). Declared here rather than
+   * with decorators, whose helpers and per-field calls every page would download.
+   */
+  static override properties = {
+    client: { attribute: false },
+    theme: { reflect: true },
+    locale: { reflect: true },
+    groupId: { attribute: 'group-id' },
+    strings: { attribute: false },
+    group: { state: true },
+    me: { state: true },
+    members: { state: true },
+    total: { state: true },
+    applications: { state: true },
+    error: { state: true },
+    notice: { state: true },
+    busy: { state: true },
+    openMember: { state: true },
+    inviting: { state: true },
+    confirming: { state: true },
+    gone: { state: true },
+  };
 
-  @property({ attribute: false }) client: ImClientApi | undefined;
-  @property({ reflect: true }) theme: ImTheme | undefined;
+  client: ImClientApi | undefined;
+  theme: ImTheme | undefined;
 
   /**
    * Language: any BCP 47 tag (`en`, `zh-Hans`, `zh-Hant`, `zh-TW`, …). Defaults to the
    * provider's `locale`, else the nearest `lang` (the page's), else English.
    */
-  @property({ reflect: true }) locale: string | undefined;
-  @property({ attribute: 'group-id' }) groupId = '';
-  @property({ attribute: false }) strings: Partial<ImSocialStrings> | undefined;
+  locale: string | undefined;
+  groupId = '';
+  strings: Partial<ImSocialStrings> | undefined;
 
-  @state() private group: GroupInfo | null = null;
-  @state() private me: GroupMemberInfo | null = null;
-  @state() private members: GroupMemberInfo[] = [];
-  @state() private total = 0;
-  @state() private applications: GroupApplication[] = [];
-  @state() private error: string | null = null;
-  @state() private notice: { kind: 'info' | 'error'; text: string } | null = null;
-  @state() private busy = false;
-  @state() private openMember: string | null = null;
-  @state() private inviting = false;
-  @state() private confirming: Confirming | null = null;
-  @state() private gone: 'left' | 'dismissed' | null = null;
+  private group: GroupInfo | null = null;
+  private me: GroupMemberInfo | null = null;
+  private members: GroupMemberInfo[] = [];
+  private total = 0;
+  private applications: GroupApplication[] = [];
+  private error: string | null = null;
+  private notice: { kind: 'info' | 'error'; text: string } | null = null;
+  private busy = false;
+  private openMember: string | null = null;
+  private inviting = false;
+  private confirming: Confirming | null = null;
+  private gone: 'left' | 'dismissed' | null = null;
 
   private generation = 0;
   private selfID = '';

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ImClientApi } from '../../src/client/api.js';
 import { ID_PATTERN } from '../../src/model/conversation-id.js';
@@ -63,38 +62,64 @@ export interface ImMembersPickedDetail {
  */
 export class ImMemberPicker extends LitElement {
   static override styles = styles;
+  /**
+   * Lit's reactive properties: the public ones (attributes unless `attribute: false`), then
+   * internal state (`state: true`: re-renders, never an attribute). Declared here rather than
+   * with decorators, whose helpers and per-field calls every page would download.
+   */
+  static override properties = {
+    client: { attribute: false },
+    theme: { reflect: true },
+    locale: { reflect: true },
+    candidates: { attribute: false },
+    exclude: { attribute: false },
+    selected: { attribute: false },
+    multiple: { type: Boolean },
+    max: { type: Number },
+    confirmLabel: { attribute: 'confirm-label' },
+    noFooter: { type: Boolean, attribute: 'no-footer' },
+    strings: { attribute: false },
+    loaded: { state: true },
+    extra: { state: true },
+    filter: { state: true },
+    error: { state: true },
+    focusedID: { state: true },
+    lookingUp: { state: true },
+  };
 
-  @property({ attribute: false }) client: ImClientApi | undefined;
-  @property({ reflect: true }) theme: ImTheme | undefined;
+  client: ImClientApi | undefined;
+  theme: ImTheme | undefined;
 
   /**
    * Language: any BCP 47 tag (`en`, `zh-Hans`, `zh-Hant`, `zh-TW`, …). Defaults to the
    * provider's `locale`, else the nearest `lang` (the page's), else English.
    */
-  @property({ reflect: true }) locale: string | undefined;
+  locale: string | undefined;
   /** Who can be picked; when unset, the user's friends. */
-  @property({ attribute: false }) candidates: PickCandidate[] | undefined;
+  candidates: PickCandidate[] | undefined;
   /** User IDs shown but not pickable (e.g. existing members). */
-  @property({ attribute: false }) exclude: string[] = [];
+  exclude: string[] = [];
   /** The picked user IDs. */
-  @property({ attribute: false }) selected: string[] = [];
+  selected: string[] = [];
   /** Allow more than one. */
-  @property({ type: Boolean }) multiple = true;
+  multiple = true;
   /** Most people that can be picked (0 = no limit). */
-  @property({ type: Number }) max = 0;
+  max = 0;
   /** Label of the confirm button. */
-  @property({ attribute: 'confirm-label' }) confirmLabel = '';
+  confirmLabel = '';
   /** Hide the footer (a host that confirms by other means). */
-  @property({ type: Boolean, attribute: 'no-footer' }) noFooter = false;
-  @property({ attribute: false }) strings: Partial<ImSocialStrings> | undefined;
+  noFooter = false;
+  strings: Partial<ImSocialStrings> | undefined;
 
-  @state() private loaded: PickCandidate[] | null = null;
-  @state() private extra: PickCandidate[] = [];
-  @state() private filter = '';
-  @state() private error: string | null = null;
-  @state() private focusedID: string | null = null;
-  @state() private lookingUp = false;
-  @query('[part~="search"]') private searchInput!: HTMLInputElement | null;
+  private loaded: PickCandidate[] | null = null;
+  private extra: PickCandidate[] = [];
+  private filter = '';
+  private error: string | null = null;
+  private focusedID: string | null = null;
+  private lookingUp = false;
+  private get searchInput(): HTMLInputElement | null {
+    return this.renderRoot?.querySelector('[part~="search"]') ?? null;
+  }
 
   private readonly clients = new ClientController(this, {
     handlers: {

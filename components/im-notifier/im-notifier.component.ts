@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { ImClientApi } from '../../src/client/api.js';
 import type { ImTheme } from '../context.js';
 import type { ImSocialStrings } from '../i18n/social-strings.js';
@@ -31,25 +30,41 @@ import { NotificationController, type NotifyDetail } from './notification-contro
  */
 export class ImNotifier extends LitElement {
   static override styles = styles;
+  /**
+   * Lit's reactive properties: the public ones (attributes unless `attribute: false`), then
+   * internal state (`state: true`: re-renders, never an attribute). Declared here rather than
+   * with decorators, whose helpers and per-field calls every page would download.
+   */
+  static override properties = {
+    client: { attribute: false },
+    theme: { reflect: true },
+    locale: { reflect: true },
+    desktop: { type: Boolean },
+    sound: { type: Boolean },
+    whenVisible: { type: Boolean, attribute: 'when-visible' },
+    updateTitle: { type: Boolean, attribute: 'update-title' },
+    prompt: { type: Boolean },
+    strings: { attribute: false },
+  };
 
-  @property({ attribute: false }) client: ImClientApi | undefined;
-  @property({ reflect: true }) theme: ImTheme | undefined;
+  client: ImClientApi | undefined;
+  theme: ImTheme | undefined;
   /**
    * Language: any BCP 47 tag (`en`, `zh-Hans`, `zh-Hant`, `zh-TW`, …). Defaults to the
    * provider's `locale`, else the nearest `lang` (the page's), else English.
    */
-  @property({ reflect: true }) locale: string | undefined;
+  locale: string | undefined;
   /** Desktop notifications (when the user allows them). */
-  @property({ type: Boolean }) desktop = true;
+  desktop = true;
   /** Play a short chime for each notification. */
-  @property({ type: Boolean }) sound = false;
+  sound = false;
   /** Notify also while the page is visible and focused. */
-  @property({ type: Boolean, attribute: 'when-visible' }) whenVisible = false;
+  whenVisible = false;
   /** Keep "(N) " in front of document.title. */
-  @property({ type: Boolean, attribute: 'update-title' }) updateTitle = false;
+  updateTitle = false;
   /** Render a small "Enable notifications" button while permission is undecided. */
-  @property({ type: Boolean }) prompt = false;
-  @property({ attribute: false }) strings: Partial<ImSocialStrings> | undefined;
+  prompt = false;
+  strings: Partial<ImSocialStrings> | undefined;
 
   private baseTitle: string | null = null;
 

@@ -5,7 +5,8 @@ import { isQuietTime, type UserSettings } from '../../src/model/social.js';
 import type { MessageItem } from '../../src/model/types.js';
 import { ClientController, type ClientHost } from '../shared/client-controller.js';
 import { messageText } from '../shared/message-text.js';
-import { resolveStrings, type ImStrings } from '../i18n/strings.js';
+import type { ImStrings } from '../i18n/strings.js';
+import { defaultStrings } from '../i18n/strings-storage.js';
 
 export interface NotifyDetail {
   message: MessageItem;
@@ -136,7 +137,7 @@ export class NotificationController implements ReactiveController {
     } catch {
       // Unknown conversation: notify with the sender's name.
     }
-    const detail: NotifyDetail = { message: m, conversationID: m.conversationID, title, body: messageText(m, this.options.strings?.() ?? resolveStrings(undefined)) };
+    const detail: NotifyDetail = { message: m, conversationID: m.conversationID, title, body: messageText(m, this.options.strings?.() ?? defaultStrings) };
     if (this.options.beforeNotify && !this.options.beforeNotify(detail)) return false;
     let done = false;
     if (this.options.desktop() && this.permission === 'granted') {

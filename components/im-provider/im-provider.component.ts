@@ -1,6 +1,5 @@
 import { ContextConsumer, ContextProvider } from '@lit/context';
 import { html, LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { ImClientApi } from '../../src/client/api.js';
 import { ImClient } from '../../src/client/im-client.js';
 import { imClientContext, imLocaleContext, imThemeContext, type ImTheme } from '../context.js';
@@ -30,18 +29,31 @@ export interface ImLoginErrorDetail {
  */
 export class ImProvider extends LitElement {
   static override styles = styles;
+  /**
+   * Lit's reactive properties: the public ones (attributes unless `attribute: false`), then
+   * internal state (`state: true`: re-renders, never an attribute). Declared here rather than
+   * with decorators, whose helpers and per-field calls every page would download.
+   */
+  static override properties = {
+    serverURL: { attribute: 'server-url' },
+    userID: { attribute: 'user-id' },
+    token: {},
+    theme: { reflect: true },
+    locale: { reflect: true },
+    client: { attribute: false },
+  };
 
   /** The IM server's base URL (`https://im.example.com`). Used only when no `.client` is given. */
-  @property({ attribute: 'server-url' }) serverURL = '';
+  serverURL = '';
 
   /** Log in as this user when `token` is set too. */
-  @property({ attribute: 'user-id' }) userID = '';
+  userID = '';
 
   /** The user's token, from your app server. */
-  @property() token = '';
+  token = '';
 
   /** Theme for the elements inside (each may override with its own `theme`). */
-  @property({ reflect: true }) theme: ImTheme | undefined;
+  theme: ImTheme | undefined;
 
   /**
    * Language of the elements inside: any BCP 47 tag. `en`, `zh-Hans` and `zh-Hant`
@@ -50,10 +62,10 @@ export class ImProvider extends LitElement {
    * (the page's). Each element may override with its own `locale`. Changing it
    * re-renders every element live.
    */
-  @property({ reflect: true }) locale: string | undefined;
+  locale: string | undefined;
 
   /** A client to share. When unset, the provider creates one from `server-url`. */
-  @property({ attribute: false }) client: ImClientApi | undefined;
+  client: ImClientApi | undefined;
 
   private readonly clientProvider = new ContextProvider(this, { context: imClientContext });
   private readonly themeProvider = new ContextProvider(this, { context: imThemeContext });

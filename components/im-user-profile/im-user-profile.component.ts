@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { ImClientApi } from '../../src/client/api.js';
 import { singleConversationID } from '../../src/model/conversation-id.js';
 import type { FriendInfo, SelfInfoUpdate } from '../../src/model/social.js';
@@ -60,29 +59,51 @@ const dateInput = (ms: number | undefined) => (ms ? new Date(ms).toISOString().s
  */
 export class ImUserProfile extends LitElement {
   static override styles = styles;
+  /**
+   * Lit's reactive properties: the public ones (attributes unless `attribute: false`), then
+   * internal state (`state: true`: re-renders, never an attribute). Declared here rather than
+   * with decorators, whose helpers and per-field calls every page would download.
+   */
+  static override properties = {
+    client: { attribute: false },
+    theme: { reflect: true },
+    locale: { reflect: true },
+    userId: { attribute: 'user-id' },
+    strings: { attribute: false },
+    user: { state: true },
+    friend: { state: true },
+    blocked: { state: true },
+    loading: { state: true },
+    error: { state: true },
+    notice: { state: true },
+    editing: { state: true },
+    requesting: { state: true },
+    busy: { state: true },
+    selfID: { state: true },
+  };
 
-  @property({ attribute: false }) client: ImClientApi | undefined;
-  @property({ reflect: true }) theme: ImTheme | undefined;
+  client: ImClientApi | undefined;
+  theme: ImTheme | undefined;
 
   /**
    * Language: any BCP 47 tag (`en`, `zh-Hans`, `zh-Hant`, `zh-TW`, …). Defaults to the
    * provider's `locale`, else the nearest `lang` (the page's), else English.
    */
-  @property({ reflect: true }) locale: string | undefined;
+  locale: string | undefined;
   /** Whose profile; empty means the logged-in user. */
-  @property({ attribute: 'user-id' }) userId = '';
-  @property({ attribute: false }) strings: Partial<ImSocialStrings> | undefined;
+  userId = '';
+  strings: Partial<ImSocialStrings> | undefined;
 
-  @state() private user: UserInfo | null = null;
-  @state() private friend: FriendInfo | null = null;
-  @state() private blocked = false;
-  @state() private loading = false;
-  @state() private error: string | null = null;
-  @state() private notice: { kind: 'info' | 'error'; text: string } | null = null;
-  @state() private editing = false;
-  @state() private requesting = false;
-  @state() private busy = false;
-  @state() private selfID = '';
+  private user: UserInfo | null = null;
+  private friend: FriendInfo | null = null;
+  private blocked = false;
+  private loading = false;
+  private error: string | null = null;
+  private notice: { kind: 'info' | 'error'; text: string } | null = null;
+  private editing = false;
+  private requesting = false;
+  private busy = false;
+  private selfID = '';
 
   private generation = 0;
 

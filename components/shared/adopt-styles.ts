@@ -29,3 +29,19 @@ export function adoptStyles(el: LitElement, styles: CSSResult): void {
     root.append(style);
   }
 }
+
+/**
+ * `adoptStyles` for a part that only has one of its own nodes (a `ref` callback on it): adds
+ * `styles` to the shadow root `el` renders in. Lit calls a ref while the node is still in its
+ * template fragment; then this looks again once it is in the shadow root (a microtask, so still
+ * before the frame is painted).
+ */
+export function adoptStylesAt(el: Element | undefined, styles: CSSResult): void {
+  if (!el) return;
+  const root = el.getRootNode();
+  if (!(root instanceof ShadowRoot)) {
+    if (!el.isConnected) queueMicrotask(() => adoptStylesAt(el.isConnected ? el : undefined, styles));
+    return;
+  }
+  adoptStyles(root.host as LitElement, styles);
+}

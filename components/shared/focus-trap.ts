@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 /**
- * Keeping keyboard focus inside a modal part of an element's shadow root: Tab from the last control goes to
- * the first, Shift+Tab from the first to the last, so a keyboard user cannot wander behind an overlay.
+ * Focus for the dialogs and menus an element opens in its shadow root: into them when they open,
+ * back to their opener when they close. Their keys (Tab kept inside a modal, arrows in a menu) are
+ * in focus-keys.ts, which only the lazily loaded menus and dialogs import.
  */
 
 const FOCUSABLE = 'a[href], button, input, select, textarea, video[controls], [tabindex], [contenteditable="true"]';
@@ -12,26 +13,6 @@ export function tabbables(container: ParentNode): HTMLElement[] {
     if ((el as HTMLButtonElement).disabled || el.tabIndex < 0 || el.closest('[inert]')) return false;
     return el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
   });
-}
-
-/**
- * Call from a keydown handler: on Tab, keeps focus within `container` (inside `root`, the shadow root whose
- * `activeElement` tells where focus is). Returns true when it handled the key.
- */
-export function trapTab(event: KeyboardEvent, root: ShadowRoot, container: ParentNode): boolean {
-  if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return false;
-  const list = tabbables(container);
-  const current = root.activeElement as HTMLElement | null;
-  const index = current ? list.indexOf(current) : -1;
-  let next: HTMLElement | undefined;
-  if (!list.length) next = undefined;
-  else if (event.shiftKey) next = index <= 0 ? list[list.length - 1] : undefined;
-  else next = index === -1 || index === list.length - 1 ? list[0] : undefined;
-  // Inside the list and not at an end: the browser's own Tab order is right.
-  if (list.length && !next) return false;
-  event.preventDefault();
-  next?.focus();
-  return true;
 }
 
 /** The focused element inside `root`, looking through nested shadow roots. */
@@ -97,42 +78,4 @@ export class OpenerFocusController implements ReactiveController {
     if (target) target.focus();
     else if (Date.now() < deadline) requestAnimationFrame(() => this.focusInside(deadline));
   }
-}
-
-/**
- * Keys of a menu of `role="menuitem"` buttons (WAI-ARIA menu pattern): arrows, Home and End move between
- * items (wrapping), Escape closes and Tab closes. Attach to the menu's `@keydown`.
- */
-export function menuKeydown(event: KeyboardEvent, close: () => void): void {
-  const menu = event.currentTarget as HTMLElement;
-  const items = [...menu.querySelectorAll<HTMLElement>('[role="menuitem"]:not([disabled])')];
-  const root = menu.getRootNode() as ShadowRoot | Document;
-  const index = items.indexOf(root.activeElement as HTMLElement);
-  let next: HTMLElement | undefined;
-  switch (event.key) {
-    case 'ArrowDown':
-      next = items[(index + 1) % items.length];
-      break;
-    case 'ArrowUp':
-      next = items[(index - 1 + items.length) % items.length];
-      break;
-    case 'Home':
-      next = items[0];
-      break;
-    case 'End':
-      next = items[items.length - 1];
-      break;
-    case 'Escape':
-      event.preventDefault();
-      event.stopPropagation();
-      close();
-      return;
-    case 'Tab':
-      close();
-      return;
-    default:
-      return;
-  }
-  event.preventDefault();
-  next?.focus();
 }

@@ -1,6 +1,8 @@
 import { css, html, nothing, type LitElement, type TemplateResult } from 'lit';
 import { adoptStyles } from './adopt-styles.js';
 import type { ImStrings } from '../i18n/strings.js';
+// The notice's English texts (the rest of the ImStrings table).
+import '../i18n/strings-storage.js';
 import type { ClientController } from './client-controller.js';
 
 /**

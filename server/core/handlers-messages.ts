@@ -1,5 +1,6 @@
 import { parseConversationID } from '../../src/model/conversation-id.js';
-import { AT_ALL, parseJSON, searchableText, SENDABLE_CONTENT_TYPES, type RevokedElem } from '../../src/model/elems.js';
+import { AT_ALL, parseJSON, SENDABLE_CONTENT_TYPES, type RevokedElem } from '../../src/model/elems.js';
+import { searchableText } from '../../src/model/search-text.js';
 import { ContentType, GroupRole, SessionType } from '../../src/model/enums.js';
 import type { MessageItem } from '../../src/model/types.js';
 import { ErrorCode, ImError } from '../../src/protocol/errors.js';

@@ -8,8 +8,9 @@ import { serverCall } from './social-call.js';
 
 /**
  * Conversation management (social work): per-user state kept on the server — pin, receive
- * option, hide/delete, clear history, mark all read. Apart from Conversations (what the list
- * and the chat read at once) because the client imports it when one of these is first called.
+ * option, hide/delete, clear history, mark all read — under the client's method names (ImClient
+ * hands those calls here). Apart from Conversations (what the list and the chat read at once)
+ * because the client imports it when one of these is first called.
  */
 export class ConversationManagement {
   constructor(
@@ -35,13 +36,31 @@ export class ConversationManagement {
     return conversationID;
   }
 
-  async pin(conversationID: string, isPinned: boolean): Promise<ConversationItem> {
+  pinConversation(params: { conversationID: string; isPinned: boolean }): Promise<ConversationItem> {
+    return this.pin(params?.conversationID, params?.isPinned);
+  }
+
+  setConversationRecvMessageOpt(params: { conversationID: string; opt: number }): Promise<ConversationItem> {
+    return this.setRecvMsgOpt(params?.conversationID, params?.opt);
+  }
+
+  /** Removes the conversation from the list until its next message; its messages stay. */
+  hideConversation(conversationID: string): Promise<void> {
+    return this.remove(conversationID, false);
+  }
+
+  /** Removes the conversation and its messages (for me). */
+  deleteConversationAndDeleteAllMsg(conversationID: string): Promise<void> {
+    return this.remove(conversationID, true);
+  }
+
+  private async pin(conversationID: string, isPinned: boolean): Promise<ConversationItem> {
     const id = this.requireConversationID(conversationID);
     const { conversation } = await serverCall(this.s, 'conversation.pin', { conversationID: id, isPinned: !!isPinned });
     return this.applyServerView(conversation);
   }
 
-  async setRecvMsgOpt(conversationID: string, opt: number): Promise<ConversationItem> {
+  private async setRecvMsgOpt(conversationID: string, opt: number): Promise<ConversationItem> {
     const id = this.requireConversationID(conversationID);
     if (opt !== 0 && opt !== 1 && opt !== 2) throw new ImError(ErrorCode.InvalidArgument, 'opt must be 0 (receive), 1 (do not receive) or 2 (receive without notification).');
     const { conversation } = await serverCall(this.s, 'conversation.setRecvMsgOpt', { conversationID: id, opt });
@@ -49,7 +68,7 @@ export class ConversationManagement {
   }
 
   /** Hides the conversation until its next message; `deleteMessages` also deletes its history (for me). */
-  async remove(conversationID: string, deleteMessages: boolean): Promise<void> {
+  private async remove(conversationID: string, deleteMessages: boolean): Promise<void> {
     const id = this.requireConversationID(conversationID);
     await serverCall(this.s, 'conversation.delete', { conversationID: id, deleteMessages });
     await this.s.serial(async () => {
@@ -62,7 +81,7 @@ export class ConversationManagement {
   }
 
   /** Deletes the history of a conversation (for me); the conversation stays in the list. */
-  async clearHistory(conversationID: string): Promise<ConversationItem> {
+  async clearConversationAndDeleteAllMsg(conversationID: string): Promise<ConversationItem> {
     const id = this.requireConversationID(conversationID);
     const { conversation } = await serverCall(this.s, 'conversation.clearHistory', { conversationID: id });
     await this.s.serial(async () => {
@@ -73,7 +92,7 @@ export class ConversationManagement {
   }
 
   /** Marks every conversation read: at once in the cache, then on the server. */
-  async markAllRead(): Promise<void> {
+  async markAllConversationMessageAsRead(): Promise<void> {
     const all = await this.s.cache.getConversations();
     await this.s.serial(async () => {
       const changed = all.filter((c) => c.unreadCount > 0).map((c) => ({ ...c, unreadCount: 0, hasReadSeq: Math.max(c.hasReadSeq, c.maxSeq) }));

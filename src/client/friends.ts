@@ -2,7 +2,7 @@ import type { BlackInfo, FriendApplication, FriendCheckResult, FriendInfo } from
 import type { SessionContext } from './context.js';
 import { requireID, requireIDList, requireObject, serverCall } from './social-call.js';
 
-/** Friends and the blacklist (OpenIM `addFriend`, `acceptFriendApplication`, `addBlack`, …). */
+/** Friends and the blacklist, under the client's (OpenIM) method names: ImClient hands those calls here. */
 export class Friends {
   constructor(private readonly s: SessionContext) {}
 
@@ -12,34 +12,42 @@ export class Friends {
     return application;
   }
 
-  async applications(as: 'recipient' | 'applicant'): Promise<FriendApplication[]> {
+  getFriendApplicationListAsRecipient(): Promise<FriendApplication[]> {
+    return this.applications('recipient');
+  }
+
+  getFriendApplicationListAsApplicant(): Promise<FriendApplication[]> {
+    return this.applications('applicant');
+  }
+
+  private async applications(as: 'recipient' | 'applicant'): Promise<FriendApplication[]> {
     return (await serverCall(this.s, 'friend.applications', { as })).applications;
   }
 
-  async accept(params: { toUserID: string; handleMsg?: string }): Promise<FriendApplication> {
+  async acceptFriendApplication(params: { toUserID: string; handleMsg?: string }): Promise<FriendApplication> {
     requireObject(params, 'params');
     return (await serverCall(this.s, 'friend.accept', { toUserID: requireID(params.toUserID, 'toUserID'), handleMsg: params.handleMsg ?? '' })).application;
   }
 
-  async refuse(params: { toUserID: string; handleMsg?: string }): Promise<FriendApplication> {
+  async refuseFriendApplication(params: { toUserID: string; handleMsg?: string }): Promise<FriendApplication> {
     requireObject(params, 'params');
     return (await serverCall(this.s, 'friend.refuse', { toUserID: requireID(params.toUserID, 'toUserID'), handleMsg: params.handleMsg ?? '' })).application;
   }
 
-  async list(): Promise<FriendInfo[]> {
+  async getFriendList(): Promise<FriendInfo[]> {
     return (await serverCall(this.s, 'friend.list', {})).friends;
   }
 
-  async setRemark(params: { toUserID: string; remark: string }): Promise<FriendInfo> {
+  async setFriendRemark(params: { toUserID: string; remark: string }): Promise<FriendInfo> {
     requireObject(params, 'params');
     return (await serverCall(this.s, 'friend.setRemark', { toUserID: requireID(params.toUserID, 'toUserID'), remark: String(params.remark ?? '') })).friend;
   }
 
-  async delete(userID: string): Promise<void> {
+  async deleteFriend(userID: string): Promise<void> {
     await serverCall(this.s, 'friend.delete', { friendUserID: requireID(userID, 'friendUserID') });
   }
 
-  async check(userIDList: string[]): Promise<FriendCheckResult[]> {
+  async checkFriend(userIDList: string[]): Promise<FriendCheckResult[]> {
     return (await serverCall(this.s, 'friend.check', { userIDList: requireIDList(userIDList, 'userIDList') })).results;
   }
 
@@ -51,7 +59,7 @@ export class Friends {
     await serverCall(this.s, 'black.remove', { toUserID: requireID(userID, 'toUserID') });
   }
 
-  async blackList(): Promise<BlackInfo[]> {
+  async getBlackList(): Promise<BlackInfo[]> {
     return (await serverCall(this.s, 'black.list', {})).blacks;
   }
 }

@@ -20,11 +20,11 @@ export interface GroupMemberListParams {
   count?: number;
 }
 
-/** Groups: lifecycle, roles, moderation, applications (OpenIM v3 JS names and shapes). */
+/** Groups: lifecycle, roles, moderation, applications (OpenIM v3 JS names and shapes: ImClient hands those calls here). */
 export class Groups {
   constructor(private readonly s: SessionContext) {}
 
-  async create(params: CreateGroupParams): Promise<GroupInfo> {
+  async createGroup(params: CreateGroupParams): Promise<GroupInfo> {
     requireObject(params, 'params');
     requireObject(params.groupInfo, 'groupInfo');
     if (typeof params.groupInfo.groupName !== 'string' || !params.groupInfo.groupName.trim()) {
@@ -39,75 +39,95 @@ export class Groups {
     return group;
   }
 
-  async info(groupIDList: string[]): Promise<GroupInfo[]> {
+  async getSpecifiedGroupsInfo(groupIDList: string[]): Promise<GroupInfo[]> {
     return (await serverCall(this.s, 'group.info', { groupIDList: requireIDList(groupIDList, 'groupIDList') })).groups;
   }
 
-  async joined(): Promise<GroupInfo[]> {
+  async getJoinedGroupList(): Promise<GroupInfo[]> {
     return (await serverCall(this.s, 'group.joined', {})).groups;
   }
 
-  async setInfo(params: GroupInfoUpdate & { groupID: string }): Promise<GroupInfo> {
+  async setGroupInfo(params: GroupInfoUpdate & { groupID: string }): Promise<GroupInfo> {
     requireObject(params, 'params');
     requireID(params.groupID, 'groupID');
     return (await serverCall(this.s, 'group.setInfo', params)).group;
   }
 
-  async join(params: { groupID: string; reqMsg?: string }): Promise<{ joined: boolean; application?: GroupApplication }> {
+  async joinGroup(params: { groupID: string; reqMsg?: string }): Promise<{ joined: boolean; application?: GroupApplication }> {
     requireObject(params, 'params');
     return serverCall(this.s, 'group.join', { groupID: requireID(params.groupID, 'groupID'), reqMsg: params.reqMsg ?? '' });
   }
 
-  async applications(as: 'recipient' | 'applicant'): Promise<GroupApplication[]> {
+  getGroupApplicationListAsRecipient(): Promise<GroupApplication[]> {
+    return this.applications('recipient');
+  }
+
+  getGroupApplicationListAsApplicant(): Promise<GroupApplication[]> {
+    return this.applications('applicant');
+  }
+
+  private async applications(as: 'recipient' | 'applicant'): Promise<GroupApplication[]> {
     return (await serverCall(this.s, 'group.applications', { as })).applications;
   }
 
-  async handleApplication(params: { groupID: string; fromUserID: string; handleMsg?: string }, accept: boolean): Promise<GroupApplication> {
+  acceptGroupApplication(params: { groupID: string; fromUserID: string; handleMsg?: string }): Promise<GroupApplication> {
+    return this.handleApplication(params, true);
+  }
+
+  refuseGroupApplication(params: { groupID: string; fromUserID: string; handleMsg?: string }): Promise<GroupApplication> {
+    return this.handleApplication(params, false);
+  }
+
+  private async handleApplication(params: { groupID: string; fromUserID: string; handleMsg?: string }, accept: boolean): Promise<GroupApplication> {
     requireObject(params, 'params');
     const data = { groupID: requireID(params.groupID, 'groupID'), fromUserID: requireID(params.fromUserID, 'fromUserID'), handleMsg: params.handleMsg ?? '' };
     return (await serverCall(this.s, accept ? 'group.acceptApplication' : 'group.refuseApplication', data)).application;
   }
 
-  async invite(params: { groupID: string; userIDList: string[]; reason?: string }): Promise<UserResult[]> {
+  async inviteUserToGroup(params: { groupID: string; userIDList: string[]; reason?: string }): Promise<UserResult[]> {
     requireObject(params, 'params');
     return (await serverCall(this.s, 'group.invite', { groupID: requireID(params.groupID, 'groupID'), userIDList: requireIDList(params.userIDList, 'userIDList'), reason: params.reason ?? '' })).results;
   }
 
-  async kick(params: { groupID: string; userIDList: string[]; reason?: string }): Promise<UserResult[]> {
+  async kickGroupMember(params: { groupID: string; userIDList: string[]; reason?: string }): Promise<UserResult[]> {
     requireObject(params, 'params');
     return (await serverCall(this.s, 'group.kick', { groupID: requireID(params.groupID, 'groupID'), userIDList: requireIDList(params.userIDList, 'userIDList'), reason: params.reason ?? '' })).results;
   }
 
-  async quit(groupID: string): Promise<void> {
+  async quitGroup(groupID: string): Promise<void> {
     await serverCall(this.s, 'group.quit', { groupID: requireID(groupID, 'groupID') });
   }
 
-  async dismiss(groupID: string): Promise<void> {
+  async dismissGroup(groupID: string): Promise<void> {
     await serverCall(this.s, 'group.dismiss', { groupID: requireID(groupID, 'groupID') });
   }
 
-  async transferOwner(params: { groupID: string; newOwnerUserID: string }): Promise<GroupInfo> {
+  async transferGroupOwner(params: { groupID: string; newOwnerUserID: string }): Promise<GroupInfo> {
     requireObject(params, 'params');
     return (await serverCall(this.s, 'group.transferOwner', { groupID: requireID(params.groupID, 'groupID'), newOwnerUserID: requireID(params.newOwnerUserID, 'newOwnerUserID') })).group;
   }
 
-  async setRole(params: { groupID: string; userID: string; roleLevel: number }): Promise<GroupMemberInfo> {
+  async setGroupMemberRoleLevel(params: { groupID: string; userID: string; roleLevel: number }): Promise<GroupMemberInfo> {
     requireObject(params, 'params');
     return (await serverCall(this.s, 'group.setMemberRole', { groupID: requireID(params.groupID, 'groupID'), userID: requireID(params.userID, 'userID'), roleLevel: params.roleLevel })).member;
   }
 
-  async mute(params: { groupID: string; isMute: boolean }): Promise<GroupInfo> {
+  async changeGroupMute(params: { groupID: string; isMute: boolean }): Promise<GroupInfo> {
     requireObject(params, 'params');
     return (await serverCall(this.s, 'group.mute', { groupID: requireID(params.groupID, 'groupID'), isMute: !!params.isMute })).group;
   }
 
-  async muteMember(params: { groupID: string; userID: string; mutedSeconds: number }): Promise<GroupMemberInfo> {
+  async changeGroupMemberMute(params: { groupID: string; userID: string; mutedSeconds: number }): Promise<GroupMemberInfo> {
     requireObject(params, 'params');
     const seconds = Math.max(0, Math.floor(Number(params.mutedSeconds) || 0));
     return (await serverCall(this.s, 'group.muteMember', { groupID: requireID(params.groupID, 'groupID'), userID: requireID(params.userID, 'userID'), mutedSeconds: seconds })).member;
   }
 
-  async members(params: GroupMemberListParams): Promise<{ members: GroupMemberInfo[]; total: number }> {
+  async getGroupMemberList(params: GroupMemberListParams): Promise<GroupMemberInfo[]> {
+    return (await this.getGroupMemberListPage(params)).members;
+  }
+
+  async getGroupMemberListPage(params: GroupMemberListParams): Promise<{ members: GroupMemberInfo[]; total: number }> {
     requireObject(params, 'params');
     return serverCall(this.s, 'group.members', {
       groupID: requireID(params.groupID, 'groupID'),
@@ -117,12 +137,12 @@ export class Groups {
     });
   }
 
-  async membersInfo(params: { groupID: string; userIDList: string[] }): Promise<GroupMemberInfo[]> {
+  async getSpecifiedGroupMembersInfo(params: { groupID: string; userIDList: string[] }): Promise<GroupMemberInfo[]> {
     requireObject(params, 'params');
     return (await serverCall(this.s, 'group.membersInfo', { groupID: requireID(params.groupID, 'groupID'), userIDList: requireIDList(params.userIDList, 'userIDList') })).members;
   }
 
-  async setMemberNickname(params: { groupID: string; userID: string; groupMemberNickname: string }): Promise<GroupMemberInfo> {
+  async setGroupMemberNickname(params: { groupID: string; userID: string; groupMemberNickname: string }): Promise<GroupMemberInfo> {
     requireObject(params, 'params');
     return (
       await serverCall(this.s, 'group.setMemberNickname', {

@@ -4,9 +4,8 @@ import { ID_PATTERN } from '../model/conversation-id.js';
 import type { ConversationItem, MessageItem, UserInfo } from '../model/types.js';
 import { ErrorCode, ImError, type ErrorInfo } from '../protocol/errors.js';
 import type { PushFrame } from '../protocol/frames.js';
-import { Limits } from '../protocol/limits.js';
 import { ImCache, type StorageDegradedReason } from '../store/cache.js';
-import { CacheBlockedError, CacheNewerError, databaseName, deleteImDatabase, openImDatabase, openMemoryDatabase } from '../store/database.js';
+import { CacheBlockedError, CacheNewerError, databaseName, deleteImDatabase, openImDatabase } from '../store/database.js';
 import { applyEvents, type Emission } from '../sync/apply-events.js';
 import { catchUp, CURSOR_KEY, isNextEvent } from '../sync/catch-up.js';
 import { Connection, type LinkState } from '../transport/connection.js';
@@ -51,14 +50,6 @@ const FIRST_SCREEN_CONVERSATIONS = 50;
 /** How long login waits for another (older) tab to let go of the cache before it works from memory. */
 const BLOCKED_OPEN_TIMEOUT_MS = 3000;
 
-const STORAGE_MESSAGES: Record<StorageDegradedReason, string> = {
-  unavailable: 'The local cache is unavailable',
-  quota: 'The local cache is full',
-  'write-failed': 'The local cache failed to write',
-  versionchange: 'The app was updated in another tab; reload this tab to continue with the new version',
-  blocked: 'Another tab keeps an older version of the local cache open',
-};
-
 /** Resolves after the next frame has been painted (or soon, where frames do not run: hidden tabs, Node). */
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
@@ -66,16 +57,6 @@ function afterPaint(): Promise<void> {
     if (typeof requestAnimationFrame !== 'function') return;
     requestAnimationFrame(() => requestAnimationFrame(() => (clearTimeout(fallback), resolve())));
   });
-}
-
-function storageNotice(reason: StorageDegradedReason, detail?: string): StorageNotice {
-  const why = STORAGE_MESSAGES[reason] + (detail ? ` (${detail})` : '');
-  return {
-    code: ErrorCode.StorageError,
-    message: `${why}; messages are kept in memory until this page closes.`,
-    reason,
-    reloadRequired: reason === 'versionchange' || reason === 'blocked',
-  };
 }
 
 /**
@@ -116,12 +97,78 @@ interface Session extends SessionContext {
   removeListeners: () => void;
 }
 
+/** The session's domains whose modules load on first use (see `Session`). */
+type LazyDomain = 'signaling' | 'actions' | 'creators' | 'users' | 'friends' | 'groups' | 'manage';
+
+/**
+ * The facade's methods whose work is done by a domain loaded on first use, by domain: each
+ * calls the domain's method of the same name with the same arguments (the domain classes
+ * carry the OpenIM names). They are put on ImClient's prototype from these lists, their types
+ * coming from the interfaces ImClient implements (merged in below): written out as one async
+ * method each, the 71 of them cost about 0.65 kB min+gzip on every page. A name its domain
+ * lacks, or whose parameters or result do not fit the interface's, fails `tsc` (see `ListsFit`).
+ */
+const ON_FIRST_USE = {
+  signaling:
+    'signalingInvite signalingInviteInGroup signalingAccept signalingReject signalingCancel signalingHungUp signalingSendData getIceConfig',
+  actions:
+    'markC2CMessageAsRead markSingleMessageHasRead markGroupMessageHasRead revokeMessage deleteMessageFromLocalStorage deleteMessage typingStatusUpdate markGroupMessageAsRead getGroupMessageReaderList setConversationDraft insertSingleMessageToLocalStorage insertGroupMessageToLocalStorage searchLocalMessages searchServerMessages',
+  creators:
+    'createImageMessage createSoundMessage createVideoMessage createFileMessage createLocationMessage createCustomMessage createFaceMessage createForwardMessage createMergerMessage',
+  users:
+    'getUsersInfo setSelfInfo getUserSettings setGlobalRecvMessageOpt setQuietHours',
+  friends:
+    'addFriend getFriendApplicationListAsRecipient getFriendApplicationListAsApplicant acceptFriendApplication refuseFriendApplication getFriendList setFriendRemark deleteFriend checkFriend addBlack removeBlack getBlackList',
+  groups:
+    'createGroup getSpecifiedGroupsInfo getJoinedGroupList setGroupInfo joinGroup getGroupApplicationListAsRecipient getGroupApplicationListAsApplicant acceptGroupApplication refuseGroupApplication inviteUserToGroup kickGroupMember quitGroup dismissGroup transferGroupOwner setGroupMemberRoleLevel changeGroupMute changeGroupMemberMute getGroupMemberList getGroupMemberListPage getSpecifiedGroupMembersInfo setGroupMemberNickname',
+  manage:
+    'pinConversation setConversationRecvMessageOpt hideConversation deleteConversationAndDeleteAllMsg clearConversationAndDeleteAllMsg markAllConversationMessageAsRead',
+} as const;
+
+type Facade = ImClientApi & SignalingApi;
+type Words<S extends string> = S extends `${infer W} ${infer Rest}` ? W | Words<Rest> : S;
+type NamesOf<D extends LazyDomain> = Words<(typeof ON_FIRST_USE)[D]>;
+type OnFirstUse = NamesOf<LazyDomain>;
+type DomainOf<D extends LazyDomain> = Awaited<ReturnType<Session[D]>>;
+/** Whether domain `D`'s method `K` takes the facade's arguments for `K` and resolves to what the facade promises. */
+type Fits<D extends LazyDomain, K> = K extends keyof Facade & keyof DomainOf<D>
+  ? DomainOf<D>[K] extends (...args: infer A) => infer R
+    ? Facade[K] extends (...args: infer FA) => infer FR
+      ? [FA extends A ? true : false, Awaited<R> extends Awaited<FR> ? true : false] extends [true, true]
+        ? true
+        : false
+      : false
+    : false
+  : false;
+type ListsFit = { [D in LazyDomain]: Fits<D, NamesOf<D>> }[LazyDomain];
+/** Compiles only while every name fits (see ON_FIRST_USE). */
+const listsFit: ListsFit extends true ? true : never = true;
+void listsFit;
+
 /**
  * The imkit client: one per page, shared by every element. Method names and
  * shapes follow the OpenIM JS SDK; each promise rejects with an `ImError`
  * (`code`/`errCode`, `message`/`errMsg`).
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the ON_FIRST_USE methods, installed below.
+export interface ImClient extends Pick<Facade, OnFirstUse> {}
+
 export class ImClient implements ImClientApi, SignalingApi {
+  static {
+    // The ON_FIRST_USE methods: each loads its domain (once per session) and hands it the call.
+    for (const [domain, names] of Object.entries(ON_FIRST_USE) as [LazyDomain, string][]) {
+      for (const name of names.split(' ')) {
+        Object.defineProperty(this.prototype, name, {
+          configurable: true,
+          writable: true,
+          async value(this: ImClient, ...args: unknown[]) {
+            return ((await this.require()[domain]()) as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!(...args);
+          },
+        });
+      }
+    }
+  }
+
   readonly events: Emitter<ImEvents> = mitt<ImEvents>();
   private session: Session | null = null;
   private status: LoginStatus = LoginStatus.Logout;
@@ -215,24 +262,6 @@ export class ImClient implements ImClientApi, SignalingApi {
     return this.require().selfInfo;
   }
 
-  /** Profiles from the server when online (and cached), else from the cache. */
-  async getUsersInfo(userIDList: string[]): Promise<UserInfo[]> {
-    const s = this.require();
-    if (!Array.isArray(userIDList) || userIDList.length > Limits.maxUserLookup || !userIDList.every((id) => typeof id === 'string' && ID_PATTERN.test(id))) {
-      throw new ImError(ErrorCode.InvalidArgument, `userIDList must be an array of at most ${Limits.maxUserLookup} valid user IDs.`);
-    }
-    if (s.online) {
-      try {
-        const { users } = await s.connection.request('user.get', { userIDList });
-        await s.cache.putUsers(users);
-        return users;
-      } catch (error) {
-        if (!(error instanceof ImError) || (error.code !== ErrorCode.NetworkError && error.code !== ErrorCode.Timeout)) throw error;
-      }
-    }
-    return s.cache.getUsers(userIDList);
-  }
-
   async getAllConversationList(): Promise<ConversationItem[]> {
     return this.require().conversations.getAll();
   }
@@ -286,121 +315,18 @@ export class ImClient implements ImClientApi, SignalingApi {
     return this.require().conversations.markRead(conversationID);
   }
 
-  /** Marks the conversation with `userID` read up to the newest of the given messages. */
-  async markC2CMessageAsRead(userID: string, clientMsgIDList: string[]): Promise<void> {
-    const s = this.require();
-    const conversation = await s.conversations.getOne(userID, 1);
-    const messages = await this.findMessages(clientMsgIDList);
-    const upTo = Math.max(0, ...messages.map((m) => m.seq));
-    return s.conversations.markRead(conversation.conversationID, upTo || undefined);
-  }
+  // ---- call signaling, message actions, the creators of non-text messages, profiles, friends,
+  // blacklist, groups and conversation management: ON_FIRST_USE (the domains in src/client/) ----
 
-  async markSingleMessageHasRead(userID: string): Promise<void> {
-    const s = this.require();
-    return s.conversations.markRead((await s.conversations.getOne(userID, 1)).conversationID);
-  }
-
-  async markGroupMessageHasRead(groupID: string): Promise<void> {
-    const s = this.require();
-    return s.conversations.markRead((await s.conversations.getOne(groupID, 2)).conversationID);
-  }
-
-  // ---- call signaling (src/client/signaling.ts) ----
-
-  async signalingInvite(req: SignalingInviteReq): Promise<SignalingResult> {
-    return (await this.require().signaling()).signalingInvite(req);
-  }
-
-  async signalingInviteInGroup(req: SignalingInviteReq): Promise<SignalingResult> {
-    return (await this.require().signaling()).signalingInviteInGroup(req);
-  }
-
-  async signalingAccept(req: SignalingOpReq): Promise<SignalingResult> {
-    return (await this.require().signaling()).signalingAccept(req);
-  }
-
-  async signalingReject(req: SignalingOpReq): Promise<void> {
-    return (await this.require().signaling()).signalingReject(req);
-  }
-
-  async signalingCancel(req: SignalingOpReq): Promise<void> {
-    return (await this.require().signaling()).signalingCancel(req);
-  }
-
-  async signalingHungUp(req: SignalingOpReq): Promise<void> {
-    return (await this.require().signaling()).signalingHungUp(req);
-  }
-
-  async signalingSendData(roomID: string, toUserID: string, kind: CallRelayKind, payload: string): Promise<void> {
-    return (await this.require().signaling()).signalingSendData(roomID, toUserID, kind, payload);
-  }
-
-  async getIceConfig(): Promise<IceConfig> {
-    return (await this.require().signaling()).getIceConfig();
-  }
-
-  // ---- message types and actions (issue 3: src/client/message-*.ts) ----
+  // ---- message types (issue 3: src/client/message-*.ts) ----
 
   /** @mention in a group; `atUserIDList` may hold "AtAllTag" (AT_ALL) for everyone. */
   async createTextAtMessage(options: { text: string; atUserIDList: string[]; atUsersInfo?: { atUserID: string; groupNickname: string }[] }): Promise<MessageItem> {
     return this.require().messages.create.textAt(options?.text, options?.atUserIDList, options?.atUsersInfo);
   }
 
-  /** Browser: takes the image `File`/`Blob` (not a path); a thumbnail is made with canvas; the upload happens in sendMessage. */
-  async createImageMessage(file: Blob): Promise<MessageItem> {
-    const s = this.require();
-    const { message, files } = await (await s.creators()).image(file);
-    s.messages.holdFiles(message.clientMsgID, files);
-    return message;
-  }
-
-  /** Browser: takes the recording `Blob` and its duration in seconds. */
-  async createSoundMessage(file: Blob, duration: number): Promise<MessageItem> {
-    const s = this.require();
-    const { message, files } = (await s.creators()).sound(file, duration);
-    s.messages.holdFiles(message.clientMsgID, files);
-    return message;
-  }
-
-  /** Browser: takes the video `File`/`Blob`; duration and poster frame are read in the browser. */
-  async createVideoMessage(file: Blob): Promise<MessageItem> {
-    const s = this.require();
-    const { message, files } = await (await s.creators()).video(file);
-    s.messages.holdFiles(message.clientMsgID, files);
-    return message;
-  }
-
-  /** Browser: takes the `File`/`Blob`; `fileName` defaults to the File's name. */
-  async createFileMessage(file: Blob, fileName?: string): Promise<MessageItem> {
-    const s = this.require();
-    const { message, files } = (await s.creators()).file(file, fileName);
-    s.messages.holdFiles(message.clientMsgID, files);
-    return message;
-  }
-
-  async createLocationMessage(options: { description: string; longitude: number; latitude: number }): Promise<MessageItem> {
-    return (await this.require().creators()).location(options?.description, options?.longitude, options?.latitude);
-  }
-
-  /** `data`/`extension`: objects or JSON strings. A host renders its own types with `registerMessageRenderer`. */
-  async createCustomMessage(options: { data: unknown; extension?: unknown; description?: string }): Promise<MessageItem> {
-    return (await this.require().creators()).custom(options?.data, options?.extension, options?.description);
-  }
-
-  async createFaceMessage(options: { index: number; data: string }): Promise<MessageItem> {
-    return (await this.require().creators()).face(options?.index, options?.data);
-  }
-
   async createQuoteMessage(options: { text: string; message: MessageItem }): Promise<MessageItem> {
     return this.require().messages.create.quote(options?.text, options?.message);
-  }
-
-  async createForwardMessage(message: MessageItem): Promise<MessageItem> {
-    return (await this.require().creators()).forward(message);
-  }
-
-  async createMergerMessage(options: { messageList: MessageItem[]; title: string; summaryList?: string[] }): Promise<MessageItem> {
-    return (await this.require().creators()).merger(options?.messageList, options?.title, options?.summaryList);
   }
 
   /** Aborts the upload of a media message being sent (it fails with 1307 and can be retried). */
@@ -413,191 +339,6 @@ export class ImClient implements ImClientApi, SignalingApi {
     const auth = this.require().fileAuth();
     const { fileObjectURL } = await import('./message-upload.js');
     return fileObjectURL(auth, url);
-  }
-
-  /** Recall a message: everyone, including devices offline now, sees "X recalled a message". */
-  async revokeMessage(message: MessageItem | { conversationID: string; clientMsgID: string }): Promise<MessageItem> {
-    const s = this.require();
-    const found = (await s.cache.getMessage(message?.clientMsgID)) ?? (message as MessageItem);
-    return (await s.actions()).revoke({ ...found, conversationID: message.conversationID || found.conversationID });
-  }
-
-  /** Delete for me (this device's cache). */
-  async deleteMessageFromLocalStorage(message: MessageItem): Promise<void> {
-    return (await this.require().actions()).deleteLocal(message);
-  }
-
-  /** Delete for everyone (OpenIM DeleteMessageFromLocalAndSvr): own messages; group owners/admins any. */
-  async deleteMessage(message: MessageItem): Promise<void> {
-    return (await this.require().actions()).deleteForEveryone(message);
-  }
-
-  /** "Typing…" in a one-to-one chat; '' = stopped. Rate-limited: resolves false when skipped. */
-  async typingStatusUpdate(recvID: string, msgTip: string): Promise<boolean> {
-    return (await this.require().actions()).typing(recvID, msgTip);
-  }
-
-  async markGroupMessageAsRead(groupID: string, msgIDList: string[]): Promise<void> {
-    return (await this.require().actions()).markGroupRead(groupID, msgIDList);
-  }
-
-  async getGroupMessageReaderList(conversationID: string, clientMsgID: string) {
-    return (await this.require().actions()).readers(conversationID, clientMsgID);
-  }
-
-  /** Kept in IndexedDB across reloads and shown in the conversation list; '' clears it. */
-  async setConversationDraft(conversationID: string, draftText: string): Promise<void> {
-    return (await this.require().actions()).setDraft(conversationID, draftText);
-  }
-
-  async insertSingleMessageToLocalStorage(message: MessageItem, recvID: string, sendID: string): Promise<MessageItem> {
-    return (await this.require().actions()).insertLocal(message, { recvID }, sendID);
-  }
-
-  async insertGroupMessageToLocalStorage(message: MessageItem, groupID: string, sendID: string): Promise<MessageItem> {
-    return (await this.require().actions()).insertLocal(message, { groupID }, sendID);
-  }
-
-  /** OpenIM SearchLocalMessages: keyword, types, senders, time; one conversation or all. */
-  async searchLocalMessages(params: SearchLocalParams): Promise<MessageSearchResult> {
-    return (await this.require().actions()).searchLocal(params);
-  }
-
-  /** imkit: the same search on the server (covers history this device never loaded). */
-  async searchServerMessages(params: MessageSearchParams): Promise<MessageSearchResult> {
-    return (await this.require().actions()).searchServer(params);
-  }
-
-  // ---- social: profiles, friends, blacklist, groups, conversation management (src/client/users|friends|groups|conversations.ts) ----
-
-  async setSelfInfo(info: SelfInfoUpdate): Promise<UserInfo> {
-    return (await this.require().users()).setSelfInfo(info);
-  }
-  async getUserSettings(): Promise<UserSettings> {
-    return (await this.require().users()).getSettings();
-  }
-  async setGlobalRecvMessageOpt(opt: number): Promise<UserSettings> {
-    return (await this.require().users()).setSettings({ globalRecvMsgOpt: opt });
-  }
-  async setQuietHours(quietStart: string, quietEnd: string): Promise<UserSettings> {
-    return (await this.require().users()).setSettings({ quietStart, quietEnd });
-  }
-  async addFriend(params: { toUserID: string; reqMsg?: string }): Promise<FriendApplication> {
-    return (await this.require().friends()).addFriend(params);
-  }
-  async getFriendApplicationListAsRecipient(): Promise<FriendApplication[]> {
-    return (await this.require().friends()).applications('recipient');
-  }
-  async getFriendApplicationListAsApplicant(): Promise<FriendApplication[]> {
-    return (await this.require().friends()).applications('applicant');
-  }
-  async acceptFriendApplication(params: { toUserID: string; handleMsg?: string }): Promise<FriendApplication> {
-    return (await this.require().friends()).accept(params);
-  }
-  async refuseFriendApplication(params: { toUserID: string; handleMsg?: string }): Promise<FriendApplication> {
-    return (await this.require().friends()).refuse(params);
-  }
-  async getFriendList(): Promise<FriendInfo[]> {
-    return (await this.require().friends()).list();
-  }
-  async setFriendRemark(params: { toUserID: string; remark: string }): Promise<FriendInfo> {
-    return (await this.require().friends()).setRemark(params);
-  }
-  async deleteFriend(userID: string): Promise<void> {
-    return (await this.require().friends()).delete(userID);
-  }
-  async checkFriend(userIDList: string[]): Promise<FriendCheckResult[]> {
-    return (await this.require().friends()).check(userIDList);
-  }
-  async addBlack(userID: string): Promise<BlackInfo> {
-    return (await this.require().friends()).addBlack(userID);
-  }
-  async removeBlack(userID: string): Promise<void> {
-    return (await this.require().friends()).removeBlack(userID);
-  }
-  async getBlackList(): Promise<BlackInfo[]> {
-    return (await this.require().friends()).blackList();
-  }
-  async createGroup(params: CreateGroupParams): Promise<GroupInfo> {
-    return (await this.require().groups()).create(params);
-  }
-  async getSpecifiedGroupsInfo(groupIDList: string[]): Promise<GroupInfo[]> {
-    return (await this.require().groups()).info(groupIDList);
-  }
-  async getJoinedGroupList(): Promise<GroupInfo[]> {
-    return (await this.require().groups()).joined();
-  }
-  async setGroupInfo(params: GroupInfoUpdate & { groupID: string }): Promise<GroupInfo> {
-    return (await this.require().groups()).setInfo(params);
-  }
-  async joinGroup(params: { groupID: string; reqMsg?: string }): Promise<{ joined: boolean; application?: GroupApplication }> {
-    return (await this.require().groups()).join(params);
-  }
-  async getGroupApplicationListAsRecipient(): Promise<GroupApplication[]> {
-    return (await this.require().groups()).applications('recipient');
-  }
-  async getGroupApplicationListAsApplicant(): Promise<GroupApplication[]> {
-    return (await this.require().groups()).applications('applicant');
-  }
-  async acceptGroupApplication(params: { groupID: string; fromUserID: string; handleMsg?: string }): Promise<GroupApplication> {
-    return (await this.require().groups()).handleApplication(params, true);
-  }
-  async refuseGroupApplication(params: { groupID: string; fromUserID: string; handleMsg?: string }): Promise<GroupApplication> {
-    return (await this.require().groups()).handleApplication(params, false);
-  }
-  async inviteUserToGroup(params: { groupID: string; userIDList: string[]; reason?: string }): Promise<UserResult[]> {
-    return (await this.require().groups()).invite(params);
-  }
-  async kickGroupMember(params: { groupID: string; userIDList: string[]; reason?: string }): Promise<UserResult[]> {
-    return (await this.require().groups()).kick(params);
-  }
-  async quitGroup(groupID: string): Promise<void> {
-    return (await this.require().groups()).quit(groupID);
-  }
-  async dismissGroup(groupID: string): Promise<void> {
-    return (await this.require().groups()).dismiss(groupID);
-  }
-  async transferGroupOwner(params: { groupID: string; newOwnerUserID: string }): Promise<GroupInfo> {
-    return (await this.require().groups()).transferOwner(params);
-  }
-  async setGroupMemberRoleLevel(params: { groupID: string; userID: string; roleLevel: number }): Promise<GroupMemberInfo> {
-    return (await this.require().groups()).setRole(params);
-  }
-  async changeGroupMute(params: { groupID: string; isMute: boolean }): Promise<GroupInfo> {
-    return (await this.require().groups()).mute(params);
-  }
-  async changeGroupMemberMute(params: { groupID: string; userID: string; mutedSeconds: number }): Promise<GroupMemberInfo> {
-    return (await this.require().groups()).muteMember(params);
-  }
-  async getGroupMemberList(params: GroupMemberListParams): Promise<GroupMemberInfo[]> {
-    return (await (await this.require().groups()).members(params)).members;
-  }
-  async getGroupMemberListPage(params: GroupMemberListParams): Promise<{ members: GroupMemberInfo[]; total: number }> {
-    return (await this.require().groups()).members(params);
-  }
-  async getSpecifiedGroupMembersInfo(params: { groupID: string; userIDList: string[] }): Promise<GroupMemberInfo[]> {
-    return (await this.require().groups()).membersInfo(params);
-  }
-  async setGroupMemberNickname(params: { groupID: string; userID: string; groupMemberNickname: string }): Promise<GroupMemberInfo> {
-    return (await this.require().groups()).setMemberNickname(params);
-  }
-  async pinConversation(params: { conversationID: string; isPinned: boolean }): Promise<ConversationItem> {
-    return (await this.require().manage()).pin(params?.conversationID, params?.isPinned);
-  }
-  async setConversationRecvMessageOpt(params: { conversationID: string; opt: number }): Promise<ConversationItem> {
-    return (await this.require().manage()).setRecvMsgOpt(params?.conversationID, params?.opt);
-  }
-  async hideConversation(conversationID: string): Promise<void> {
-    return (await this.require().manage()).remove(conversationID, false);
-  }
-  async deleteConversationAndDeleteAllMsg(conversationID: string): Promise<void> {
-    return (await this.require().manage()).remove(conversationID, true);
-  }
-  async clearConversationAndDeleteAllMsg(conversationID: string): Promise<ConversationItem> {
-    return (await this.require().manage()).clearHistory(conversationID);
-  }
-  async markAllConversationMessageAsRead(): Promise<void> {
-    return (await this.require().manage()).markAllRead();
   }
 
   private require(): Session {
@@ -630,6 +371,7 @@ export class ImClient implements ImClientApi, SignalingApi {
       cache = new ImCache(db);
     } catch (error) {
       // IndexedDB refused (quota, private mode, disabled, blocked by an older tab): keep working from memory, and say so.
+      const { openMemoryDatabase, storageNotice } = await import('../store/memory-database.js');
       const memory = await openMemoryDatabase(dbName);
       cache = new ImCache(memory.db, memory.keyRange, true);
       // A newer schema on disk means this tab runs old code: a reload brings the new version.
@@ -637,9 +379,9 @@ export class ImClient implements ImClientApi, SignalingApi {
         error instanceof CacheBlockedError ? 'blocked' : error instanceof CacheNewerError ? 'versionchange' : 'unavailable';
       this.storageProblem = storageNotice(reason, (error as Error).message);
     }
-    cache.onDegraded = (reason, error) => {
-      this.storageProblem = storageNotice(reason, (error as Error | undefined)?.message);
-      if (this.session?.cache === cache) this.events.emit('onStorageDegraded', this.storageProblem);
+    cache.onDegraded = (notice) => {
+      this.storageProblem = notice;
+      if (this.session?.cache === cache) this.events.emit('onStorageDegraded', notice);
     };
     const [storedSelf, storedCursor] = await Promise.all([cache.getMeta<UserInfo>(SELF_KEY), cache.getMeta<number>(CURSOR_KEY)]);
     const selfInfo = storedSelf ?? { userID, nickname: userID, faceURL: '' };
@@ -671,8 +413,16 @@ export class ImClient implements ImClientApi, SignalingApi {
       connection: undefined as unknown as Connection,
       messages: undefined as unknown as Messages,
       fileAuth: () => ({ baseURL: httpBaseOf(this.config.serverURL), token }),
-      creators: onFirstUse(async () => new (await import('./message-create-more.js')).MoreMessageCreators(() => session.self(), () => session.userID, () => session.now())),
-      actions: onFirstUse(async () => new (await import('./message-actions.js')).MessageActions(session)),
+      creators: onFirstUse(
+        async () =>
+          new (await import('./message-create-more.js')).MoreMessageCreators(
+            () => session.self(),
+            () => session.userID,
+            () => session.now(),
+            (id, files) => session.messages.holdFiles(id, files),
+          ),
+      ),
+      actions: onFirstUse(async () => new (await import('./message-actions.js')).MessageActions(session, session.conversations)),
       signaling: onFirstUse(async () => new (await import('./signaling.js')).Signaling(session)),
       users: onFirstUse(async () => new (await import('./users.js')).Users(session, (u) => (session.selfInfo = u))),
       friends: onFirstUse(async () => new (await import('./friends.js')).Friends(session)),

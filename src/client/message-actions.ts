@@ -1,11 +1,12 @@
 import { groupConversationID, parseConversationID, singleConversationID } from '../model/conversation-id.js';
-import { searchableText } from '../model/elems.js';
+import { searchableText } from '../model/search-text.js';
 import { ContentType, MessageStatus, SessionType } from '../model/enums.js';
 import type { ConversationItem, MessageItem } from '../model/types.js';
 import { ErrorCode, ImError } from '../protocol/errors.js';
 import { Limits } from '../protocol/limits.js';
 import type { MessageSearchParams, MessageSearchResult } from '../protocol/ops-messages.js';
 import type { SessionContext } from './context.js';
+import type { Conversations } from './conversations.js';
 
 /** OpenIM's `SearchLocalMessages` parameters (§3.9), plus imkit's `conversationID`. */
 export interface SearchLocalParams extends MessageSearchParams {
@@ -15,12 +16,31 @@ export interface SearchLocalParams extends MessageSearchParams {
   sessionType?: number;
 }
 
-/** Message actions beyond sending: recall, delete, typing, group reads, drafts, local inserts, search. */
+/** Message actions beyond sending: recall, delete, typing, group reads, drafts, local inserts, search, under the client's method names (ImClient hands those calls here). */
 export class MessageActions {
   /** Last typing notice sent per conversation, to stay under the server's rate limit. */
   private typingSent = new Map<string, number>();
 
-  constructor(private readonly s: SessionContext) {}
+  constructor(
+    private readonly s: SessionContext,
+    private readonly conversations: Conversations,
+  ) {}
+
+  /** Marks the conversation with `userID` read up to the newest of the given (cached) messages. */
+  async markC2CMessageAsRead(userID: string, clientMsgIDList: string[]): Promise<void> {
+    const conversation = await this.conversations.getOne(userID, 1);
+    const messages = (await Promise.all(clientMsgIDList.map((id) => this.s.cache.getMessage(id)))).filter((m): m is MessageItem => !!m);
+    const upTo = Math.max(0, ...messages.map((m) => m.seq));
+    return this.conversations.markRead(conversation.conversationID, upTo || undefined);
+  }
+
+  async markSingleMessageHasRead(userID: string): Promise<void> {
+    return this.conversations.markRead((await this.conversations.getOne(userID, 1)).conversationID);
+  }
+
+  async markGroupMessageHasRead(groupID: string): Promise<void> {
+    return this.conversations.markRead((await this.conversations.getOne(groupID, 2)).conversationID);
+  }
 
   private requireOnline(): void {
     if (!this.s.isOnline()) throw new ImError(ErrorCode.NetworkError, 'This needs a connection to the server.');
@@ -52,8 +72,13 @@ export class MessageActions {
     this.s.emitter.emit('onConversationChanged', [next]);
   }
 
-  /** Recall a message (own, within the server's window; group admins: anyone's). */
-  async revoke(message: MessageItem): Promise<MessageItem> {
+  /** Recall a message (own, within the server's window; group admins: anyone's), as cached here if it is. */
+  async revokeMessage(message: MessageItem | { conversationID: string; clientMsgID: string }): Promise<MessageItem> {
+    const found = (await this.s.cache.getMessage(message?.clientMsgID)) ?? (message as MessageItem);
+    return this.revoke({ ...found, conversationID: message.conversationID || found.conversationID });
+  }
+
+  private async revoke(message: MessageItem): Promise<MessageItem> {
     const conversationID = this.conversationOf(message);
     this.requireOnline();
     const { message: revoked } = await this.s.connection.request('message.revoke', { conversationID, clientMsgID: message.clientMsgID });
@@ -63,7 +88,7 @@ export class MessageActions {
   }
 
   /** Delete for me: only this device's cache (it would come back after clearing the cache). */
-  async deleteLocal(message: MessageItem): Promise<void> {
+  async deleteMessageFromLocalStorage(message: MessageItem): Promise<void> {
     const conversationID = this.conversationOf(message);
     const local = await this.s.cache.getMessage(message.clientMsgID);
     if (!local) throw new ImError(ErrorCode.MessageNotFound, `No message ${message.clientMsgID} in the cache.`);
@@ -76,18 +101,18 @@ export class MessageActions {
   }
 
   /** Delete for everyone (own messages; group owners and admins: anyone's). */
-  async deleteForEveryone(message: MessageItem): Promise<void> {
+  async deleteMessage(message: MessageItem): Promise<void> {
     const conversationID = this.conversationOf(message);
     this.requireOnline();
     await this.s.connection.request('message.delete', { conversationID, clientMsgID: message.clientMsgID });
-    await this.deleteLocal(message).catch(() => undefined);
+    await this.deleteMessageFromLocalStorage(message).catch(() => undefined);
   }
 
   /**
    * "Typing…" to the peer of a one-to-one chat. Calls closer together than the
    * server's interval are dropped here (resolving false); '' says "stopped".
    */
-  async typing(userID: string, msgTip: string): Promise<boolean> {
+  async typingStatusUpdate(userID: string, msgTip: string): Promise<boolean> {
     const conversationID = singleConversationID(this.s.userID, userID);
     if (!this.s.isOnline()) return false;
     const now = this.s.now();
@@ -104,7 +129,7 @@ export class MessageActions {
   }
 
   /** Group read receipts for messages of others in a group (those not yet marked). */
-  async markGroupRead(groupID: string, clientMsgIDList: string[]): Promise<void> {
+  async markGroupMessageAsRead(groupID: string, clientMsgIDList: string[]): Promise<void> {
     if (!Array.isArray(clientMsgIDList) || clientMsgIDList.length === 0) return;
     const conversationID = groupConversationID(groupID);
     this.requireOnline();
@@ -113,13 +138,13 @@ export class MessageActions {
     }
   }
 
-  async readers(conversationID: string, clientMsgID: string) {
+  async getGroupMessageReaderList(conversationID: string, clientMsgID: string) {
     this.requireOnline();
     return this.s.connection.request('message.readers', { conversationID, clientMsgID });
   }
 
   /** Draft text of a conversation, kept in the cache across reloads ('' clears it). */
-  async setDraft(conversationID: string, draftText: string): Promise<void> {
+  async setConversationDraft(conversationID: string, draftText: string): Promise<void> {
     if (!parseConversationID(conversationID, this.s.userID)) throw new ImError(ErrorCode.ConversationNotFound, `No conversation ${conversationID}.`);
     if (typeof draftText !== 'string') throw new ImError(ErrorCode.InvalidArgument, 'draftText must be a string.');
     await this.s.serial(async () => {
@@ -132,8 +157,16 @@ export class MessageActions {
     });
   }
 
+  insertSingleMessageToLocalStorage(message: MessageItem, recvID: string, sendID: string): Promise<MessageItem> {
+    return this.insertLocal(message, { recvID }, sendID);
+  }
+
+  insertGroupMessageToLocalStorage(message: MessageItem, groupID: string, sendID: string): Promise<MessageItem> {
+    return this.insertLocal(message, { groupID }, sendID);
+  }
+
   /** Puts a message into the local cache only (never sent): status sent, seq 0. */
-  async insertLocal(message: MessageItem, target: { recvID?: string; groupID?: string }, sendID: string): Promise<MessageItem> {
+  private async insertLocal(message: MessageItem, target: { recvID?: string; groupID?: string }, sendID: string): Promise<MessageItem> {
     if (!message || typeof message.clientMsgID !== 'string') throw new ImError(ErrorCode.InvalidArgument, 'message is required.');
     const isGroup = !!target.groupID;
     const peer = isGroup ? '' : sendID === this.s.userID ? target.recvID! : sendID;
@@ -160,7 +193,7 @@ export class MessageActions {
   }
 
   /** OpenIM `searchLocalMessages`: the cache, grouped per conversation, newest first. */
-  async searchLocal(params: SearchLocalParams): Promise<MessageSearchResult> {
+  async searchLocalMessages(params: SearchLocalParams): Promise<MessageSearchResult> {
     const p = params ?? {};
     let conversationID = p.conversationID || '';
     if (!conversationID && p.sourceID && p.sessionType) {
@@ -187,7 +220,7 @@ export class MessageActions {
   }
 
   /** The same search on the server (everything, not only what this device cached). */
-  async searchServer(params: MessageSearchParams): Promise<MessageSearchResult> {
+  async searchServerMessages(params: MessageSearchParams): Promise<MessageSearchResult> {
     this.requireOnline();
     return this.s.connection.request('message.search', params ?? {});
   }

@@ -12,10 +12,10 @@ import {
   type VideoElem,
 } from '../model/elems.js';
 import { ContentType, MessageStatus } from '../model/enums.js';
-import type { MessageItem } from '../model/types.js';
+import type { MessageItem, UserInfo } from '../model/types.js';
 import { ErrorCode, ImError } from '../protocol/errors.js';
 import { Limits } from '../protocol/limits.js';
-import { base, MessageCreator, type CreatedMessage } from './message-create.js';
+import { base, MessageCreator, type CreatedMessage, type PendingFiles } from './message-create.js';
 import type { MediaInfo } from './message-media.js';
 
 /** The canvas/video probing (message-media.ts) is imported when an image or video message is first made. */
@@ -41,6 +41,64 @@ const objectURL = (b: Blob) => (typeof URL !== 'undefined' && URL.createObjectUR
  * client imports this module on the first call of one of them (see MessageCreator).
  */
 export class MoreMessageCreators extends MessageCreator {
+  constructor(
+    self: () => UserInfo,
+    userID: () => string,
+    now: () => number,
+    /** Keeps a created message's files until it is sent (Messages.holdFiles of the session). */
+    private readonly hold: (clientMsgID: string, files: PendingFiles | undefined) => void,
+  ) {
+    super(self, userID, now);
+  }
+
+  // The client's creators (ImClient hands these calls here as they are).
+
+  /** Browser: takes the image `File`/`Blob` (not a path); a thumbnail is made with canvas; the upload happens in sendMessage. */
+  async createImageMessage(file: Blob): Promise<MessageItem> {
+    return this.held(await this.image(file));
+  }
+
+  /** Browser: takes the recording `Blob` and its duration in seconds. */
+  async createSoundMessage(file: Blob, duration: number): Promise<MessageItem> {
+    return this.held(this.sound(file, duration));
+  }
+
+  /** Browser: takes the video `File`/`Blob`; duration and poster frame are read in the browser. */
+  async createVideoMessage(file: Blob): Promise<MessageItem> {
+    return this.held(await this.video(file));
+  }
+
+  /** Browser: takes the `File`/`Blob`; `fileName` defaults to the File's name. */
+  async createFileMessage(file: Blob, fileName?: string): Promise<MessageItem> {
+    return this.held(this.file(file, fileName));
+  }
+
+  async createLocationMessage(options: { description: string; longitude: number; latitude: number }): Promise<MessageItem> {
+    return this.location(options?.description, options?.longitude, options?.latitude);
+  }
+
+  /** `data`/`extension`: objects or JSON strings. A host renders its own types with `registerMessageRenderer`. */
+  async createCustomMessage(options: { data: unknown; extension?: unknown; description?: string }): Promise<MessageItem> {
+    return this.custom(options?.data, options?.extension, options?.description);
+  }
+
+  async createFaceMessage(options: { index: number; data: string }): Promise<MessageItem> {
+    return this.face(options?.index, options?.data);
+  }
+
+  async createForwardMessage(message: MessageItem): Promise<MessageItem> {
+    return this.forward(message);
+  }
+
+  async createMergerMessage(options: { messageList: MessageItem[]; title: string; summaryList?: string[] }): Promise<MessageItem> {
+    return this.merger(options?.messageList, options?.title, options?.summaryList);
+  }
+
+  private held({ message, files }: CreatedMessage): MessageItem {
+    this.hold(message.clientMsgID, files);
+    return message;
+  }
+
   async image(file: Blob): Promise<CreatedMessage> {
     checkBlob(file, 'image');
     const info: MediaInfo = await (await media()).describeImage(file);

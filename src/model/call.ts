@@ -137,27 +137,6 @@ export interface CallRecordContent {
   endTime: number;
 }
 
-/** Parses a call record's content; null when it is not one. */
-export function parseCallRecord(content: string): CallRecordContent | null {
-  try {
-    const v = JSON.parse(content) as Partial<CallRecordContent>;
-    if (!v || typeof v !== 'object' || typeof v.status !== 'string' || typeof v.roomID !== 'string') return null;
-    return {
-      roomID: v.roomID,
-      mediaType: v.mediaType === 'video' ? 'video' : 'audio',
-      status: v.status as CallRecordStatus,
-      duration: typeof v.duration === 'number' ? v.duration : 0,
-      inviterUserID: typeof v.inviterUserID === 'string' ? v.inviterUserID : '',
-      inviteeUserIDList: Array.isArray(v.inviteeUserIDList) ? v.inviteeUserIDList : [],
-      participantUserIDList: Array.isArray(v.participantUserIDList) ? v.participantUserIDList : [],
-      startTime: typeof v.startTime === 'number' ? v.startTime : 0,
-      endTime: typeof v.endTime === 'number' ? v.endTime : 0,
-    };
-  } catch {
-    return null;
-  }
-}
-
 /** Most people in one call (a mesh: everyone sends to everyone). */
 export const MAX_CALL_PARTICIPANTS = 6;
 

@@ -267,13 +267,3 @@ export function messageSummary(m: Pick<MessageItem, 'contentType' | 'content'>):
       return '[Unsupported message]';
   }
 }
-
-/** The text that keyword search looks in. */
-export function searchableText(m: Pick<MessageItem, 'contentType' | 'content'>): string {
-  if (m.contentType === ContentType.Text) return m.content;
-  if (m.contentType === ContentType.Merger) {
-    const e = parseJSON<MergeElem>(m.content);
-    return [e?.title ?? '', ...(e?.abstractList ?? [])].join('\n');
-  }
-  return messageSummary(m);
-}

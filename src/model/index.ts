@@ -2,6 +2,8 @@ export * from './enums.js';
 export * from './types.js';
 export * from './conversation-id.js';
 export * from './call.js';
+export * from './call-record.js';
 export * from './elems.js';
+export * from './search-text.js';
 export * from './social.js';
 export * from './notification.js';

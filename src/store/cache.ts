@@ -1,7 +1,7 @@
+import type { StorageNotice } from '../client/events.js';
 import type { ConversationItem, MessageItem, UserInfo } from '../model/types.js';
 import { MessageStatus } from '../model/enums.js';
-import { openMemoryDatabase } from './database.js';
-import type { ImDatabase, ImDB, MetaEntry, OutboxEntry } from './schema.js';
+import type { ImDatabase, ImDB, OutboxEntry } from './schema.js';
 import type { IDBPObjectStore } from 'idb';
 
 /** Orders conversations as the list shows them: pinned first, then the most recent activity. */
@@ -46,8 +46,8 @@ export class ImCache {
   private memory: boolean;
   /** The switch to memory in progress, so that concurrent failing writes wait for one copy. */
   private degrading: Promise<void> | null = null;
-  /** Called once the cache lives in memory after a mid-session failure. */
-  onDegraded: ((reason: StorageDegradedReason, error: unknown) => void) | null = null;
+  /** Called once the cache lives in memory after a mid-session failure, with the notice for the app. */
+  onDegraded: ((notice: StorageNotice) => void) | null = null;
 
   constructor(
     db: ImDatabase,
@@ -108,6 +108,8 @@ export class ImCache {
     if (this.memory) return Promise.resolve();
     this.degrading ??= (async () => {
       const old = this.database;
+      // The in-memory fallback (and fake-indexeddb behind it) loads only when a cache first needs it.
+      const { openMemoryDatabase, copyStores, storageNotice } = await import('./memory-database.js');
       const memory = await openMemoryDatabase(old.name);
       try {
         await copyStores(old, memory.db);
@@ -123,7 +125,7 @@ export class ImCache {
         // already closed
       }
       this.degrading = null;
-      this.onDegraded?.(reason, error);
+      this.onDegraded?.(storageNotice(reason, (error as Error | undefined)?.message));
     })();
     return this.degrading;
   }
@@ -341,20 +343,4 @@ async function updateListHead(meta: MetaStore, changed: ConversationItem[], remo
   }
   for (const id of removed) if (ids.delete(id)) dirty = true;
   if (dirty) await meta.put({ key: LIST_HEAD_KEY, value: [...ids] });
-}
-
-const STORES = ['conversations', 'messages', 'users', 'outbox', 'meta'] as const;
-
-/** Copies every store of `from` into `to`: the conversations, every cached message, profiles, the outbox (with its files) and the sync cursor. */
-async function copyStores(from: ImDatabase, to: ImDatabase): Promise<void> {
-  const read = from.transaction([...STORES], 'readonly');
-  const [conversations, messages, users, outbox, meta] = await Promise.all(STORES.map((name) => read.objectStore(name).getAll()));
-  const write = to.transaction([...STORES], 'readwrite');
-  const puts: Promise<unknown>[] = [];
-  for (const c of conversations as ConversationItem[]) puts.push(write.objectStore('conversations').put(c));
-  for (const m of messages as MessageItem[]) puts.push(write.objectStore('messages').put(m));
-  for (const u of users as UserInfo[]) puts.push(write.objectStore('users').put(u));
-  for (const o of outbox as OutboxEntry[]) puts.push(write.objectStore('outbox').put(o));
-  for (const e of meta as MetaEntry[]) puts.push(write.objectStore('meta').put(e));
-  await Promise.all([...puts, write.done]);
 }

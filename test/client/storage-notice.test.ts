@@ -6,7 +6,7 @@ import { ImClient } from '../../src/client/im-client.js';
 import { singleConversationID } from '../../src/model/conversation-id.js';
 import { databaseName } from '../../src/store/database.js';
 import { DB_VERSION } from '../../src/store/schema.js';
-import { defaultStrings } from '../../components/i18n/strings.js';
+import { defaultStrings } from '../../components/i18n/strings-storage.js';
 import { createUser, loginAs, testEnv, tokenFor, uniqueUserID, waitFor } from '../support/server.js';
 import { equal, ok } from '../support/assert.js';
 

@@ -106,7 +106,9 @@ describe('<im-chat> message types', () => {
     ok(sent.pictureElem!.sourcePicture.url.startsWith('/api/files/'), 'source uploaded');
     ok(sent.pictureElem!.snapshotPicture.url !== sent.pictureElem!.sourcePicture.url, 'thumbnail uploaded separately');
     ok(progress.includes(100), `progress reported (${progress.join(',')})`);
-    await until(() => row(chat, sent.clientMsgID)?.querySelector('img[part~="image"]'), 'the thumbnail');
+    const thumbnail = await until(() => row(chat, sent.clientMsgID)?.querySelector('img[part~="image"]'), 'the thumbnail');
+    // The media CSS comes with the media renderers (renderers/media.styles.ts), adopted by the first media message.
+    equal(getComputedStyle(thumbnail).objectFit, 'cover', 'the media CSS applies to the thumbnail');
 
     // Cancel: a large file, cancelled as soon as it starts.
     const big = await s.me.createFileMessage(new File([new Uint8Array(8 * 1024 * 1024).fill(1)], 'big.bin'), 'big.bin');

@@ -65,6 +65,12 @@ function tagged(doc: string, tag: string): string[] {
   return [...doc.matchAll(new RegExp(`@${tag}\\s+([\\w-]+)`, 'g'))].map((m) => m[1]!).filter((name) => name !== '-');
 }
 
+/** The entries of a class's `static properties = { name: { …options }, … }` (one per line, as the elements write them). */
+function staticProperties(cls: string): { name: string; options: string }[] {
+  const block = /static (?:override )?properties = \{\n([\s\S]*?)\n {2}\};/.exec(cls)?.[1] ?? '';
+  return [...block.matchAll(/^\s+(\w+): (\{[^\n]*\}),$/gm)].map((m) => ({ name: m[1]!, options: m[2]! }));
+}
+
 function declarationFor(tag: string): Declaration {
   for (const mod of manifest.modules) for (const d of mod.declarations ?? []) if (d.customElement && d.tagName === tag) return d;
   assert.fail(`custom-elements.json has no element <${tag}>`);
@@ -120,10 +126,23 @@ describe('custom-elements.json', () => {
       const cssProps = new Set((d.cssProperties ?? []).map((p) => p.name));
       for (const m of doc.matchAll(/@cssprop(?:erty)?\s+(?:\[)?(--[\w-]+)/g)) if (!cssProps.has(m[1]!)) missing.push(`@cssprop ${m[1]} (not in the manifest)`);
 
-      // Attributes: each `attribute: '…'` option of a Lit property appears.
+      // Attributes, from the class's `static properties`: every public property that has one
+      // (`attribute: '…'`, else its name in lower case) appears; internal state (`state: true`)
+      // and `attribute: false` properties do not.
       const attrs = new Set((d.attributes ?? []).map((a) => a.name));
       const cls = readFileSync(join(root, 'components', tag, `${tag}.component.ts`), 'utf8');
-      for (const m of cls.matchAll(/@property\(\{[^}]*attribute:\s*'([a-z0-9-]+)'/g)) if (!attrs.has(m[1]!)) missing.push(`attribute ${m[1]} (not in the manifest)`);
+      const declared = staticProperties(cls);
+      if (!declared.length) missing.push('a `static properties` declaration (none found)');
+      for (const { name, options } of declared) {
+        const state = /\bstate:\s*true\b/.test(options) || name.startsWith('_');
+        const none = state || /\battribute:\s*false\b/.test(options);
+        const attribute = /\battribute:\s*'([a-z0-9-]+)'/.exec(options)?.[1] ?? name.toLowerCase();
+        if (!none && !attrs.has(attribute)) missing.push(`attribute ${attribute} (not in the manifest)`);
+        if (none && (attrs.has(attribute) || attrs.has(name))) missing.push(`no attribute ${attribute} (${name} is ${state ? 'internal state' : 'attribute: false'})`);
+        const member = d.members?.find((m) => m.name === name);
+        if (!member) missing.push(`member ${name} (not in the manifest)`);
+        else if (state && member.privacy !== 'private') missing.push(`member ${name} private (internal state)`);
+      }
 
       assert.deepEqual(missing, [], `<${tag}>'s JSDoc header (components/${tag}/${tag}.component.ts) lacks: ${missing.join(', ')}`);
     });

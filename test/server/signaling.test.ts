@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import type { PushFrame } from '../../src/protocol/frames.js';
 import { ErrorCode } from '../../src/protocol/errors.js';
-import { CALL_RECORD_CONTENT_TYPE, parseCallRecord, type SignalingEventName } from '../../src/model/call.js';
+import { CALL_RECORD_CONTENT_TYPE, type SignalingEventName } from '../../src/model/call.js';
+import { parseCallRecord } from '../../src/model/call-record.js';
 import { loginClient, RequestError, startTestServer, textTo, type TestClient, type TestServer } from './helpers.js';
 
 let server: TestServer;

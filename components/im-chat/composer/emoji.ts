@@ -10,12 +10,3 @@ export function loadEmojiPicker(): Promise<void> {
   loading ??= import('emoji-picker-element').then(() => undefined);
   return loading;
 }
-
-/** Inserts text at the caret of a textarea and fires `input`. */
-export function insertAtCaret(input: HTMLTextAreaElement, text: string): void {
-  const start = input.selectionStart ?? input.value.length;
-  const end = input.selectionEnd ?? start;
-  input.setRangeText(text, start, end, 'end');
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-  input.focus();
-}

@@ -1,5 +1,5 @@
-import { AT_ALL } from '../../../src/model/elems.js';
-
+// What the composer needs on every keystroke in a group: is an "@name" being typed? The rest of
+// mentions (filtering members, which picks are still in the text) is in mention-pick.ts, with chat-extras.ts.
 export interface MentionCandidate {
   userID: string;
   name: string;
@@ -11,24 +11,4 @@ export function mentionQuery(text: string, caret: number): { query: string; star
   const m = /(^|\s)@([^\s@]{0,32})$/u.exec(before);
   if (!m) return null;
   return { query: m[2]!, start: caret - m[2]!.length - 1 };
-}
-
-export function filterCandidates(list: MentionCandidate[], query: string, everyone: string): MentionCandidate[] {
-  const q = query.toLocaleLowerCase();
-  const all: MentionCandidate = { userID: AT_ALL, name: everyone };
-  const hits = list.filter((c) => !q || c.name.toLocaleLowerCase().includes(q) || c.userID.toLocaleLowerCase().includes(q));
-  return (!q || everyone.toLocaleLowerCase().startsWith(q) ? [all] : []).concat(hits).slice(0, 8);
-}
-
-/**
- * The mentions still present in the text: a picked member counts only while
- * its `@name` is still in the message.
- */
-export function activeMentions(text: string, picked: MentionCandidate[]): MentionCandidate[] {
-  const seen = new Set<string>();
-  return picked.filter((c) => {
-    if (seen.has(c.userID) || !text.includes(`@${c.name}`)) return false;
-    seen.add(c.userID);
-    return true;
-  });
 }

@@ -6,16 +6,13 @@ const recording = importOnce(() => import('./voice-recording.js'));
 
 /**
  * The composer's voice recorder: MediaRecorder behind a small front, so that a chat that
- * never records does not download the recording code.
+ * never records does not download the recording code. Made by chat-extras.ts on the first
+ * recording (`<im-chat>` itself only checks that the browser can record).
  */
 export class VoiceRecorder {
   private active: VoiceRecording | null = null;
   /** Bumped by cancel(), so a start() still loading its code does not begin afterwards. */
   private generation = 0;
-
-  static get supported(): boolean {
-    return typeof MediaRecorder !== 'undefined' && !!navigator.mediaDevices?.getUserMedia;
-  }
 
   get recording(): boolean {
     return !!this.active?.recording;

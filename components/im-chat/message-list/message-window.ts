@@ -8,6 +8,8 @@
 // scrollTop, so a wrong estimate never moves what the reader sees: the component puts the
 // anchor row back at its offset after each render (see im-chat.component.ts, updated()).
 
+/** How close to the bottom (px) still counts as "at the bottom". */
+export const BOTTOM_SLACK = 32;
 /** Rows in the DOM at most, whatever the viewport (keeps the DOM small on tall screens). */
 export const MAX_WINDOW_ROWS = 90;
 /** The guess for a row never measured before any row was measured (a one-line bubble). */

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { MessageRenderContext } from './registry.js';
-import { mediaURL, uploadOverlay } from './media.js';
+import { mediaURL, uploadOverlay, withMediaStyles } from './media.js';
 
 /** A short label from the name or type: PDF, ZIP, DOC, … */
 export function fileKind(name: string, type = ''): string {
@@ -35,7 +35,7 @@ export function renderFile(ctx: MessageRenderContext) {
     a.click();
     a.remove();
   };
-  return html`<div part="file" class="file">
+  return html`<div part="file" class="file" ${withMediaStyles}>
     <span part="file-icon" class="file-icon ${kindClass(kind)}" aria-hidden="true">${kind.slice(0, 4)}</span>
     <span class="file-info">
       <span part="file-name" class="file-name" title=${f.fileName}>${f.fileName}</span>

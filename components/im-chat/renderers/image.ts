@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { MessageRenderContext } from './registry.js';
 import { boxStyle, imageBox } from './boxes.js';
-import { uploadOverlay, withURL, mediaURL } from './media.js';
+import { uploadOverlay, withMediaStyles, withURL, mediaURL } from './media.js';
 
 export function renderImage(ctx: MessageRenderContext) {
   const p = ctx.message.pictureElem;
@@ -11,7 +11,7 @@ export function renderImage(ctx: MessageRenderContext) {
     const original = await mediaURL(ctx, p.sourcePicture.url, p.sourcePath).catch(() => '');
     if (original) ctx.openImage(original, original, ctx.t.image);
   };
-  return html`<div class="media image" style=${boxStyle(size)}>
+  return html`<div class="media image" style=${boxStyle(size)} ${withMediaStyles}>
     ${withURL(
       ctx,
       p.snapshotPicture.url || p.sourcePicture.url,

@@ -1,7 +1,18 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import { until } from 'lit/directives/until.js';
 import { MessageStatus } from '../../../src/model/enums.js';
+import { adoptStylesAt } from '../../shared/adopt-styles.js';
+import mediaStyles from './media.styles.js';
+// The English texts this part shows (the rest of the chat's table).
+import '../strings-messages-more.js';
 import type { MessageRenderContext } from './registry.js';
+
+/**
+ * On the root node of every media message: the first one a chat renders adds media.styles.ts
+ * to that chat's shadow root (once; before the frame is painted).
+ */
+export const withMediaStyles = ref((el) => adoptStylesAt(el, mediaStyles));
 
 /**
  * The URL to show for a media file: the sender's local copy while it is being

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { MessageRenderContext } from './registry.js';
 import { boxStyle, videoBox } from './boxes.js';
-import { mediaURL, uploadOverlay, withURL } from './media.js';
+import { mediaURL, uploadOverlay, withMediaStyles, withURL } from './media.js';
 
 /** Poster frame and duration; tapping plays inline with the browser's controls. */
 export function renderVideo(ctx: MessageRenderContext) {
@@ -25,7 +25,7 @@ export function renderVideo(ctx: MessageRenderContext) {
     poster.hidden = true;
     void video.play().catch(() => undefined);
   };
-  return html`<div class="media video" part="video" style=${boxStyle(size)}>
+  return html`<div class="media video" part="video" style=${boxStyle(size)} ${withMediaStyles}>
     <button type="button" class="video-poster" part="video-poster" @click=${play} aria-label="${ctx.t.play} ${ctx.t.video}">
       ${v.snapshotUrl || v.snapshotPath
         ? withURL(ctx, v.snapshotUrl, v.snapshotPath, (src) => html`<img src=${src} alt="" />`, html``)

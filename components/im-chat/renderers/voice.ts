@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { MessageRenderContext } from './registry.js';
-import { uploadOverlay, withURL } from './media.js';
+import { uploadOverlay, withMediaStyles, withURL } from './media.js';
 
 /** A voice message: play/pause, progress, duration; unplayed ones by others carry a dot until played. */
 export function renderVoice(ctx: MessageRenderContext) {
@@ -28,7 +28,7 @@ export function renderVoice(ctx: MessageRenderContext) {
     const time = root.querySelector('.voice-time');
     if (time) time.textContent = ctx.t.duration(audio.paused && audio.currentTime === 0 ? s.duration : audio.currentTime);
   };
-  return html`<div part="voice" class="voice ${unplayed ? 'unplayed' : ''}">
+  return html`<div part="voice" class="voice ${unplayed ? 'unplayed' : ''}" ${withMediaStyles}>
     <button part="voice-play" type="button" class="voice-play" aria-label=${ctx.t.play} @click=${toggle}>
       <svg class="icon-play" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="currentColor" d="M8 5v14l11-7z"/></svg>
       <svg class="icon-pause" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="currentColor" d="M6 5h4v14H6zm8 0h4v14h-4z"/></svg>
