@@ -7,7 +7,7 @@ import type { SessionContext } from './context.js';
 import type { AdvancedHistoryResult, HistoryOptions } from './api.js';
 import { newClientMsgID } from './ids.js';
 import { mergeConversation } from '../sync/apply-events.js';
-import { MessageCreator, type PendingFiles } from './message-create.js';
+import { checkText, MessageCreator, type PendingFiles } from './message-create.js';
 import type { UploadHandle } from './message-upload.js';
 
 /** Errors after which sending again may succeed: the message waits in the outbox instead of failing. */
@@ -61,11 +61,8 @@ export class Messages {
   }
 
   createText(text: string): MessageItem {
-    if (typeof text !== 'string') throw new ImError(ErrorCode.InvalidArgument, 'text must be a string.');
-    if (!text.trim()) throw new ImError(ErrorCode.InvalidArgument, 'A text message cannot be empty.');
-    if (text.length > Limits.maxTextLength) {
-      throw new ImError(ErrorCode.MessageTooLong, `A text message can have at most ${Limits.maxTextLength} characters (this one has ${text.length}).`);
-    }
+    // Counted in characters (code points) like the other creators and the server: 8,000 emoji fit.
+    checkText(text, 'A text message');
     const self = this.s.self();
     const now = this.s.now();
     return {

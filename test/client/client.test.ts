@@ -56,6 +56,9 @@ describe('ImClient: login and connection', () => {
     const me = await track(loginAs(uniqueUserID('val')));
     await rejects(me.createTextMessage('   '), ErrorCode.InvalidArgument, 'empty text');
     await rejects(me.createTextMessage('x'.repeat(8001)), ErrorCode.MessageTooLong, 'long text');
+    // The limit counts characters as the server does, not UTF-16 units: 8,000 emoji are one message the server accepts.
+    equal((await me.createTextMessage('😀'.repeat(8000))).content.length, 16000, '8,000 emoji are allowed');
+    await rejects(me.createTextMessage('😀'.repeat(8001)), ErrorCode.MessageTooLong, '8,001 emoji');
     const m = await me.createTextMessage('hi');
     await rejects(me.sendMessage(m, 'no such/user', ''), ErrorCode.InvalidArgument, 'bad recvID');
     await rejects(me.sendMessage(await me.createTextMessage('hi'), uniqueUserID('ghost'), ''), ErrorCode.UserNotFound, 'unknown peer');
