@@ -101,8 +101,8 @@ export async function browserScenarios(options: { withDeepChat: boolean; quick: 
     const scroll = await page.evaluate((n) => (window as any).imkitBench.scrollThrough(n, 30), 10_000);
     metrics.push({ name: 'scroll10k.frame_p50_ms', value: percentile(scroll.frames, 50), unit: 'ms' });
     metrics.push({ name: 'scroll10k.frame_p95_ms', value: percentile(scroll.frames, 95), unit: 'ms' });
-    // rAF timestamps are coarsened to 0.1 ms, so on-time 60 Hz frames measure 16.6–16.8 ms; a frame the
-    // page could not make in time shows as (at least) a doubled interval. Their share, next to p95:
+    // The page is cross-origin isolated, so on-time 60 Hz frames measure 16.67 ms; a frame the page
+    // could not make in time shows as (at least) a doubled interval. Their share, next to p95:
     const vsync = percentile(scroll.frames, 50);
     const late = scroll.frames.filter((f: number) => f > vsync * 1.5).length;
     metrics.push({ name: 'scroll10k.dropped_frames_pct', value: Math.round((late / Math.max(1, scroll.frames.length)) * 1000) / 10, unit: '%' });
