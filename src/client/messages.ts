@@ -344,8 +344,8 @@ export class Messages {
       throw new ImError(ErrorCode.InvalidArgument, `count must be an integer from 1 to ${Limits.maxPageSize}.`);
     }
     const startMsg = options.startMsg ?? null;
-    const cached = await this.s.cache.pageMessages(conversationID, startMsg, count);
-    const conversation = await this.s.cache.getConversation(conversationID);
+    // Two independent reads: side by side they cost one IndexedDB round trip before the first paint, not two.
+    const [cached, conversation] = await Promise.all([this.s.cache.pageMessages(conversationID, startMsg, count), this.s.cache.getConversation(conversationID)]);
     // The seq we expect just below the page: the start message's, or one past the newest.
     const ceiling = startMsg ? startMsg.seq || this.lowestSeq(cached, conversation) : (conversation?.maxSeq ?? 0) + 1;
     const acked = cached.filter((m) => m.seq > 0);
