@@ -18,6 +18,11 @@ export interface OpenOptions {
   onVersionChange?: (db: ImDatabase) => void;
   /** Give up on an open that another tab keeps blocked for this long (rejects with `CacheBlockedError`). */
   blockedTimeoutMs?: number;
+  /**
+   * The schema version to open (DB_VERSION). Only tests pass a later one, to play the newer
+   * tab of an upgrade before a second schema version exists; steps without a migration do nothing.
+   */
+  version?: number;
 }
 
 /** The open waited too long for another tab, running an older version, to close the cache. */
@@ -39,9 +44,10 @@ export async function openImDatabase(name: string, options: OpenOptions = {}): P
   const blockedTooLong = new Promise<never>((_, reject) => (giveUp = reject));
   let timer: ReturnType<typeof setTimeout> | undefined;
   let db: ImDatabase | undefined;
-  const opening = openDB<ImDB>(name, DB_VERSION, {
+  const version = options.version ?? DB_VERSION;
+  const opening = openDB<ImDB>(name, version, {
     upgrade(db, oldVersion, _newVersion, tx) {
-      for (let v = oldVersion; v < DB_VERSION; v++) MIGRATIONS[v]!(db, tx);
+      for (let v = oldVersion; v < version; v++) MIGRATIONS[v]?.(db, tx);
     },
     blocked: () => {
       options.onBlocked?.();
