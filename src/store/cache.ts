@@ -2,7 +2,7 @@ import type { StorageNotice } from '../client/events.js';
 import type { ConversationItem, MessageItem, UserInfo } from '../model/types.js';
 import { MessageStatus } from '../model/enums.js';
 import type { ImDatabase, ImDB, OutboxEntry } from './schema.js';
-import type { IDBPObjectStore } from 'idb';
+import { unwrap, wrap, type IDBPObjectStore } from 'idb';
 
 /** Orders conversations as the list shows them: pinned first, then the most recent activity. */
 export function compareConversations(a: ConversationItem, b: ConversationItem): number {
@@ -234,7 +234,19 @@ export class ImCache {
     const index = this.db.transaction('messages').store.index('byConversationTime');
     const slices: MessageItem[][] = [];
     let found = 0;
-    while (found < count) {
+    const newestFirst = this.memory ? null : readsNewestFirst(unwrap(index));
+    while (found < count && newestFirst) {
+      // One round trip a slice where the browser reads an index backwards with a count.
+      const need = count - found;
+      const records = await newestFirst(this.keyRange.bound(lowest, upper, false, openUpper), need);
+      const kept = records.map((r) => r.value).filter((m) => m.status !== MessageStatus.Deleted);
+      slices.push(kept.reverse());
+      found += kept.length;
+      if (records.length < need) break;
+      upper = records[records.length - 1]!.key;
+      openUpper = true;
+    }
+    while (found < count && !newestFirst) {
       const range = this.keyRange.bound(lowest, upper, false, openUpper);
       let edge = await index.openKeyCursor(range, 'prev');
       if (!edge) break;
@@ -343,4 +355,17 @@ async function updateListHead(meta: MetaStore, changed: ConversationItem[], remo
   }
   for (const id of removed) if (ids.delete(id)) dirty = true;
   if (dirty) await meta.put({ key: LIST_HEAD_KEY, value: [...ids] });
+}
+
+type MessageRecord = { key: [string, number, string]; value: MessageItem };
+
+/**
+ * `getAllRecords({ direction: 'prev', count })` (IndexedDB 3.0; Chromium 141+): the newest `count`
+ * entries of a range in one request. Elsewhere null, and pages are read with a key cursor and a
+ * `getAll()` (three round trips).
+ */
+function readsNewestFirst(index: IDBIndex): ((range: IDBKeyRange, count: number) => Promise<MessageRecord[]>) | null {
+  const getAllRecords = (index as IDBIndex & { getAllRecords?: (options: object) => IDBRequest<MessageRecord[]> }).getAllRecords;
+  if (typeof getAllRecords !== 'function') return null;
+  return (query, count) => wrap(getAllRecords.call(index, { query, count, direction: 'prev' })) as Promise<MessageRecord[]>;
 }

@@ -1,10 +1,12 @@
-// History pages read from IndexedDB with a few round trips (a key cursor that advances to
-// the page's edge, then one getAll): the pages must be exactly what walking the index one
+// History pages read from IndexedDB in one request a page where the browser has getAllRecords
+// (newest first, with a count), else with a few round trips (a key cursor that advances to
+// the page's edge, then one getAll; the in-memory fallback takes that road). Both must be exactly what walking the index one
 // message at a time gives — the newest `count` non-deleted messages below the start, oldest
 // first — at the edges too: the last short page, equal send times, unsent messages,
 // deleted messages inside and at the edge of a page, neighbouring conversations.
 import { ImCache } from '../../src/store/cache.js';
 import { openImDatabase } from '../../src/store/database.js';
+import { openMemoryDatabase } from '../../src/store/memory-database.js';
 import { MessageStatus } from '../../src/model/enums.js';
 import type { MessageItem } from '../../src/model/types.js';
 import { deepEqual, equal } from '../support/assert.js';
@@ -50,8 +52,13 @@ function expectedPage(all: MessageItem[], conversationID: string, before: Messag
 
 const ids = (list: MessageItem[]) => list.map((m) => m.clientMsgID);
 
-async function freshCache(): Promise<ImCache> {
-  return new ImCache(await openImDatabase(`imkit-paging-${Date.now()}-${Math.random().toString(36).slice(2)}`));
+type Backend = 'IndexedDB' | 'in-memory';
+
+async function freshCache(backend: Backend): Promise<ImCache> {
+  const name = `imkit-paging-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  if (backend === 'IndexedDB') return new ImCache(await openImDatabase(name));
+  const memory = await openMemoryDatabase(name);
+  return new ImCache(memory.db, memory.keyRange, true);
 }
 
 /** Pages back from the newest until a page comes back empty; checks every page on the way. */
@@ -68,9 +75,9 @@ async function walk(cache: ImCache, all: MessageItem[], conversationID: string, 
   return sizes;
 }
 
-describe('history pages from the cache', () => {
+for (const backend of ['IndexedDB', 'in-memory'] as const) describe(`history pages from the cache (${backend})`, () => {
   it('walks a conversation back to its first message, the last page short', async () => {
-    const cache = await freshCache();
+    const cache = await freshCache(backend);
     const all = Array.from({ length: 100 }, (_, i) => message('si_me_peer', i));
     await cache.putMessages(all);
     deepEqual(await walk(cache, all, 'si_me_peer', 30), [30, 30, 30, 10], 'page sizes');
@@ -82,7 +89,7 @@ describe('history pages from the cache', () => {
   });
 
   it('keeps other conversations out, including ones whose ID extends this one', async () => {
-    const cache = await freshCache();
+    const cache = await freshCache(backend);
     const all = [
       ...Array.from({ length: 40 }, (_, i) => message('si_me_p', i)),
       ...Array.from({ length: 40 }, (_, i) => message('si_me_p2', i, { sendTime: 2_000_000 + i })),
@@ -95,7 +102,7 @@ describe('history pages from the cache', () => {
   });
 
   it('orders equal send times by message ID and keeps unsent messages (seq 0) in time order', async () => {
-    const cache = await freshCache();
+    const cache = await freshCache(backend);
     const all = Array.from({ length: 70 }, (_, i) =>
       message('si_me_peer', i, {
         sendTime: 5_000 + Math.floor(i / 7) * 1000, // runs of seven with one send time
@@ -111,7 +118,7 @@ describe('history pages from the cache', () => {
   });
 
   it('skips deleted messages without shortening a page, also when they sit at its edge', async () => {
-    const cache = await freshCache();
+    const cache = await freshCache(backend);
     // Deleted: a block of 12 at the newest end, one just at the first page's edge, scattered others.
     const deleted = (i: number) => i >= 88 || i === 58 || i === 57 || i % 11 === 3;
     const all = Array.from({ length: 100 }, (_, i) => message('si_me_peer', i, deleted(i) ? { status: MessageStatus.Deleted } : {}));
@@ -124,5 +131,32 @@ describe('history pages from the cache', () => {
     await cache.putMessages(onlyDeleted);
     equal((await cache.pageMessages('si_me_gone', null, 30)).length, 0, 'a conversation of deleted messages has an empty page');
     cache.close();
+  });
+});
+
+describe('history pages from IndexedDB', () => {
+  it('cost one request a page where the browser reads an index backwards with a count', async function () {
+    const proto = IDBIndex.prototype as IDBIndex & { getAllRecords?: unknown };
+    if (typeof proto.getAllRecords !== 'function') this.skip();
+    const cache = await freshCache('IndexedDB');
+    const all = Array.from({ length: 100 }, (_, i) => message('si_me_peer', i));
+    await cache.putMessages(all);
+    const calls: string[] = [];
+    const originals = { getAllRecords: proto.getAllRecords, openKeyCursor: proto.openKeyCursor, getAll: proto.getAll } as Record<string, unknown>;
+    for (const name of Object.keys(originals)) {
+      const original = originals[name] as (...args: unknown[]) => unknown;
+      (proto as unknown as Record<string, unknown>)[name] = function (this: IDBIndex, ...args: unknown[]) {
+        calls.push(name);
+        return original.apply(this, args);
+      };
+    }
+    try {
+      const newest = await cache.pageMessages('si_me_peer', null, 30);
+      await cache.pageMessages('si_me_peer', newest[0]!, 30);
+    } finally {
+      Object.assign(proto, originals);
+      cache.close();
+    }
+    deepEqual(calls, ['getAllRecords', 'getAllRecords'], 'requests for two pages');
   });
 });
