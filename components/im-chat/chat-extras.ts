@@ -14,7 +14,7 @@ import extraStyles from './chat-extras.styles.js';
 import './strings-messages-more.js';
 import type { Overlay } from './overlays.js';
 import type { MessageStrings } from './strings-messages.js';
-import { BOTTOM_SLACK } from './message-list/message-window.js';
+import { isAtBottom } from './message-list/message-window.js';
 import { actionsFor, copyText, type MessageActionID } from './actions/menu.js';
 
 export { createForFile } from './composer/attach.js';
@@ -399,7 +399,7 @@ export async function jumpToFirstUnread(host: ActionHost, generation: number): P
   await host.updateComplete;
   const after = host.log;
   if (after && generation === host.generation) {
-    const bottom = after.scrollHeight - after.scrollTop - after.clientHeight <= BOTTOM_SLACK;
+    const bottom = isAtBottom(after);
     host.stick = bottom;
     host.atBottom = bottom;
     host.noteViewAnchor(after);

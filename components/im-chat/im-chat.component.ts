@@ -30,7 +30,7 @@ import type { VoiceRecorder } from './composer/recorder.js';
 import { mentionQuery, type MentionCandidate } from './composer/mention.js';
 import { renderCallRecord } from './call-record.js';
 import { CALL_RECORD_CONTENT_TYPE } from '../../src/model/call.js';
-import { BOTTOM_SLACK, rangeAround, rangeAtBottom, rowAtOffset, RowHeights, type RowRange } from './message-list/message-window.js';
+import { isAtBottom, rangeAround, rangeAtBottom, rowAtOffset, RowHeights, type RowRange } from './message-list/message-window.js';
 
 export interface ImMessageSentDetail {
   message: MessageItem;
@@ -388,6 +388,8 @@ export class ImChat extends LitElement {
   private readonly rowHeights = new RowHeights();
   /** The slice of `messages` the last render put in the DOM. */
   private range: RowRange = { start: 0, end: 0 };
+  /** Set from an open until its first page has painted: that paint renders only what fits the view (no overscan). */
+  private firstWindow = false;
   /** The message rows of that slice, in order, as of the last render (scroll handlers read them every event; querying each time showed in scroll frames). */
   private rowEls: HTMLElement[] = [];
   /** The day headings of that slice, by day (start of day, ms). */
@@ -612,6 +614,7 @@ export class ImChat extends LitElement {
       this.merge(page.messageList);
       this.isEnd = page.isEnd;
       this.phase = 'ready';
+      this.firstWindow = true;
       this.stick = true;
       this.forceBottom = true;
       await this.updateComplete;
@@ -659,7 +662,7 @@ export class ImChat extends LitElement {
     await this.updateComplete;
     const log = this.log;
     if (!log || generation !== this.generation) return true;
-    const bottom = log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK;
+    const bottom = isAtBottom(log);
     this.stick = bottom;
     this.atBottom = bottom;
     this.noteViewAnchor(log);
@@ -858,7 +861,7 @@ export class ImChat extends LitElement {
         this.measureRows(log);
         // Follow the bottom, unless the reader scrolled away since it was last pinned (their
         // scroll event has not arrived yet; pinning now would yank them back).
-        const moved = log.scrollTop !== this.viewAnchorScrollTop && log.scrollHeight - log.scrollTop - log.clientHeight > BOTTOM_SLACK;
+        const moved = log.scrollTop !== this.viewAnchorScrollTop && !isAtBottom(log);
         if (this.stick && !moved) log.scrollTop = log.scrollHeight;
         // Keep the row the reader sees where it was (browsers without CSS scroll anchoring need
         // this). Only if nothing scrolled since it was noted: a script's scrollTop change has
@@ -884,8 +887,7 @@ export class ImChat extends LitElement {
   private onScroll(): void {
     const log = this.log;
     if (!log) return;
-    const distance = log.scrollHeight - log.scrollTop - log.clientHeight;
-    const bottom = distance <= BOTTOM_SLACK;
+    const bottom = isAtBottom(log);
     this.stick = bottom;
     if (bottom !== this.atBottom) this.atBottom = bottom;
     if (bottom) {
@@ -1063,7 +1065,7 @@ export class ImChat extends LitElement {
       this.pickedMentions = [];
       this.mentionList = [];
       if (old && this.log && this.phase === 'ready') {
-        const scrolledUp = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight > BOTTOM_SLACK;
+        const scrolledUp = !isAtBottom(this.log);
         const anchor = scrolledUp ? this.findAnchor() : null;
         if (anchor) this.positions.set(old, anchor);
         else this.positions.delete(old);
@@ -1075,7 +1077,7 @@ export class ImChat extends LitElement {
     if (log) {
       if (this.forceBottom) this.stick = true;
       else if (this.pendingAnchor) this.stick = false;
-      else this.stick = log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK;
+      else this.stick = isAtBottom(log);
     }
     if (this.forceBottom) this.pendingAnchor = null;
     this.forceBottom = false;
@@ -1097,6 +1099,12 @@ export class ImChat extends LitElement {
     if (!log) return;
     this.noteRenderedRows(log);
     this.measureRows(log);
+    if (this.firstWindow) {
+      // The first page is on screen with just what fits the view; once that has painted, add the
+      // rows above and below it (a smaller first render is a sooner first paint).
+      this.firstWindow = false;
+      requestAnimationFrame(() => setTimeout(() => this.requestUpdate()));
+    }
     if (this.stick) {
       log.scrollTop = log.scrollHeight;
     } else if (this.anchor) {
@@ -1665,8 +1673,9 @@ export class ImChat extends LitElement {
   /** Which slice of the loaded messages to render: the newest when following the bottom, else around the anchor. */
   private windowRange(): RowRange {
     const list = this.messages;
-    const viewport = this.log?.clientHeight || 600;
-    const overscan = this.overscan(viewport);
+    // No log yet (the first page of an open): the window's height bounds the view.
+    const viewport = this.log?.clientHeight || innerHeight;
+    const overscan = this.firstWindow ? 0 : this.overscan(viewport);
     const a = this.anchor;
     const index = a && !this.stick ? list.findIndex((m) => m.clientMsgID === a.id) : -1;
     if (a && index >= 0) return rangeAround(list, this.rowHeights, index, a.top, viewport, overscan);

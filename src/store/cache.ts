@@ -219,46 +219,48 @@ export class ImCache {
    * when `before` is null), returned oldest first. Deleted ("delete for me")
    * messages are skipped and do not count.
    *
-   * A few round trips per page instead of one per message (a cursor's
-   * `continue()` each cost a task, which showed in scroll frames): a key cursor
-   * walking back from the upper bound `advance()`s to the page's lower edge,
-   * then one `getAll()` reads the page. Only if deleted messages made the page
-   * short does it read the next slice below.
+   * One request per page where the browser has `getAllRecords`, a few elsewhere,
+   * never one per message (a cursor's `continue()` each cost a task, which showed
+   * in scroll frames). Only if deleted messages made the page short does it read
+   * the next slice below.
    */
   async pageMessages(conversationID: string, before: MessageItem | null, count: number): Promise<MessageItem[]> {
-    let upper: [string, number, string] = before
+    type Key = [string, number, string];
+    let upper: Key = before
       ? [conversationID, before.sendTime, before.clientMsgID]
       : [conversationID, Number.MAX_SAFE_INTEGER, '\uffff'];
     let openUpper = before !== null;
-    const lowest: [string, number, string] = [conversationID, -Infinity, ''];
+    const lowest: Key = [conversationID, -Infinity, ''];
     const index = this.db.transaction('messages').store.index('byConversationTime');
     const slices: MessageItem[][] = [];
     let found = 0;
-    const newestFirst = this.memory ? null : readsNewestFirst(unwrap(index));
-    while (found < count && newestFirst) {
-      // One round trip a slice where the browser reads an index backwards with a count.
-      const need = count - found;
-      const records = await newestFirst(this.keyRange.bound(lowest, upper, false, openUpper), need);
-      const kept = records.map((r) => r.value).filter((m) => m.status !== MessageStatus.Deleted);
-      slices.push(kept.reverse());
-      found += kept.length;
-      if (records.length < need) break;
-      upper = records[records.length - 1]!.key;
-      openUpper = true;
-    }
-    while (found < count && !newestFirst) {
+    // IndexedDB 3.0's getAllRecords (Chromium 141+) reads the newest `need` entries of a range in
+    // one request; elsewhere (and in the in-memory fallback) a key cursor walks back to the slice's
+    // lower edge and a getAll() reads it: three round trips.
+    const raw = unwrap(index) as IDBIndex & { getAllRecords?: (options: object) => IDBRequest<{ key: Key; value: MessageItem }[]> };
+    const newestFirst = this.memory ? undefined : raw.getAllRecords;
+    while (found < count) {
       const range = this.keyRange.bound(lowest, upper, false, openUpper);
-      let edge = await index.openKeyCursor(range, 'prev');
-      if (!edge) break;
       const need = count - found;
-      if (need > 1) edge = await edge.advance(need - 1);
-      // Fewer than `need` left: the rest of the conversation is the page.
-      const slice = await index.getAll(edge ? this.keyRange.bound(edge.key, upper, false, openUpper) : range);
+      let slice: MessageItem[];
+      let edge: Key | undefined;
+      if (newestFirst) {
+        const records = await wrap(newestFirst.call(raw, { query: range, count: need, direction: 'prev' }));
+        slice = records.map((r) => r.value).reverse();
+        if (records.length === need) edge = records[need - 1]!.key;
+      } else {
+        const cursor = await index.openKeyCursor(range, 'prev');
+        if (!cursor) break;
+        const low = need > 1 ? await cursor.advance(need - 1) : cursor;
+        // Fewer than `need` left: the rest of the conversation is the page.
+        slice = await index.getAll(low ? this.keyRange.bound(low.key, upper, false, openUpper) : range);
+        edge = low?.key;
+      }
       const kept = slice.filter((m) => m.status !== MessageStatus.Deleted);
       slices.push(kept);
       found += kept.length;
       if (!edge) break;
-      upper = edge.key;
+      upper = edge;
       openUpper = true;
     }
     return slices.reverse().flat();
@@ -355,17 +357,4 @@ async function updateListHead(meta: MetaStore, changed: ConversationItem[], remo
   }
   for (const id of removed) if (ids.delete(id)) dirty = true;
   if (dirty) await meta.put({ key: LIST_HEAD_KEY, value: [...ids] });
-}
-
-type MessageRecord = { key: [string, number, string]; value: MessageItem };
-
-/**
- * `getAllRecords({ direction: 'prev', count })` (IndexedDB 3.0; Chromium 141+): the newest `count`
- * entries of a range in one request. Elsewhere null, and pages are read with a key cursor and a
- * `getAll()` (three round trips).
- */
-function readsNewestFirst(index: IDBIndex): ((range: IDBKeyRange, count: number) => Promise<MessageRecord[]>) | null {
-  const getAllRecords = (index as IDBIndex & { getAllRecords?: (options: object) => IDBRequest<MessageRecord[]> }).getAllRecords;
-  if (typeof getAllRecords !== 'function') return null;
-  return (query, count) => wrap(getAllRecords.call(index, { query, count, direction: 'prev' })) as Promise<MessageRecord[]>;
 }

@@ -166,7 +166,8 @@ function viewCovered(chat: ImChat): boolean {
   const first = shown[0]!;
   const last = shown[shown.length - 1]!;
   const topOK = first.top <= view.top + 60 || !!part(chat, 'beginning') || !!part(chat, 'loading-older');
-  return topOK && last.bottom >= view.bottom - 1;
+  // At the newest message the log's bottom padding is below the last row.
+  return topOK && last.bottom >= view.bottom - parseFloat(getComputedStyle(log(chat)).paddingBottom) - 1;
 }
 
 describe('<im-chat> with thousands of messages', () => {
@@ -193,6 +194,30 @@ describe('<im-chat> with thousands of messages', () => {
     equal(text(rows(chat)[0]!.querySelector('[part~="text"]')), 'Message 1', 'the first message is first');
     ok(most <= MAX_NODES, `at most ${most} rows at any time`);
     ok(parts(chat, 'date-separator').length >= 1, 'date headings are shown');
+  });
+
+  it('paints the first page with what fits the view, then adds the rows above it', async () => {
+    const { client, self } = await cachedClient(300, ['pat']);
+    const chat = document.createElement('im-chat');
+    chat.client = client;
+    chat.pageSize = 200;
+    await mount(chat, { height: 560 });
+    chat.conversationID = singleConversationID(self, 'pat');
+    // The first frame in which any row is there: the view must already be full, newest last.
+    await new Promise<void>((resolve) => {
+      const check = () => (part(chat, 'log') && rows(chat).length ? resolve() : requestAnimationFrame(check));
+      check();
+    });
+    const first = rows(chat).length;
+    ok(viewCovered(chat), 'the first painted frame fills the view');
+    ok(distanceFromBottom(log(chat)) < 4, 'at the newest message');
+    equal(text(rows(chat).at(-1)!.querySelector('[part~="text"]')), 'Message 300', 'the newest message is last');
+    // Right after that paint, the window takes in rows above the view (scrolling up finds them rendered).
+    await frames(3);
+    ok(rows(chat).length > first && rows(chat).length <= MAX_NODES, `${first} then ${rows(chat).length} rows`);
+    const above = log(chat).getBoundingClientRect().top - rows(chat)[0]!.getBoundingClientRect().top;
+    ok(above >= log(chat).clientHeight, `rows reach a view's height above the view (${Math.round(above)} px)`);
+    ok(distanceFromBottom(log(chat)) < 4, 'still at the newest message');
   });
 
   it('keeps the message in view in place when an older page is prepended', async () => {

@@ -10,6 +10,11 @@
 
 /** How close to the bottom (px) still counts as "at the bottom". */
 export const BOTTOM_SLACK = 32;
+
+/** Whether the log is scrolled to (within BOTTOM_SLACK of) its bottom. */
+export function isAtBottom(log: HTMLElement): boolean {
+  return log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK;
+}
 /** Rows in the DOM at most, whatever the viewport (keeps the DOM small on tall screens). */
 export const MAX_WINDOW_ROWS = 90;
 /** The guess for a row never measured before any row was measured (a one-line bubble). */
