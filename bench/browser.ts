@@ -87,13 +87,13 @@ export async function browserScenarios(options: { withDeepChat: boolean; quick: 
     const big = options.quick ? 20_000 : 100_000;
     await page.evaluate((n) => (window as any).imkitBench.openLarge(n), big);
     // A returning user opens it: the cache was written on an earlier visit. Each open in a freshly
-    // loaded page (nothing in memory), the median of three.
+    // loaded page (nothing in memory), the median of five (single opens vary by ±20 ms on a busy host).
     const opens: { firstMessageMs: number; domMessageNodes: number }[] = [];
-    for (let run = 0; run < 3; run++) {
+    for (let run = 0; run < 5; run++) {
       await fresh(page, kit);
       opens.push(await page.evaluate((n) => (window as any).imkitBench.openLarge(n, true), big));
     }
-    const open = opens.sort((a, b) => a.firstMessageMs - b.firstMessageMs)[1]!;
+    const open = opens.sort((a, b) => a.firstMessageMs - b.firstMessageMs)[2]!;
     metrics.push({ name: 'open100k.first_message_ms', value: Math.round(open.firstMessageMs * 10) / 10, unit: 'ms' });
     metrics.push({ name: 'open100k.dom_message_nodes', value: open.domMessageNodes, unit: 'nodes' });
 

@@ -3,7 +3,8 @@ import type { CallRecordContent } from '../../src/model/call.js';
 import { parseCallRecord } from '../../src/model/call-record.js';
 import type { MessageItem } from '../../src/model/types.js';
 import { phoneIcon, videoIcon } from '../im-call/call-icons.js';
-import { CHIP_STYLE, callRecordTime, type CallRecordTimes } from './call-record.js';
+import { formatClock, formatFull, isoTime } from '../shared/format.js';
+import { CHIP_STYLE, type CallRecordTimes } from './call-record.js';
 import { englishMessageStrings } from './strings-messages-more.js';
 import type { MessageStrings } from './strings-messages.js';
 
@@ -26,5 +27,11 @@ export function callRecordChip(m: MessageItem, selfID: string, t: MessageStrings
   const missed = !!record && record.status !== 'completed' && record.inviterUserID !== selfID;
   return html`<span part=${missed ? 'call-record call-record-missed' : 'call-record'} style="${CHIP_STYLE};color:${missed ? 'var(--_im-color-danger, #d93025)' : 'var(--_im-color-text, inherit)'}"
     >${record?.mediaType === 'video' ? videoIcon() : phoneIcon()}<span>${text}</span>${callRecordTime(m, times)}</span
+  >`;
+}
+
+export function callRecordTime(m: MessageItem, times?: CallRecordTimes): TemplateResult {
+  return html`<time style="color:var(--_im-color-text-muted, #69707a);font-size:0.9em" datetime=${isoTime(m.sendTime)} title=${times ? times.full(m.sendTime) : formatFull(m.sendTime)}
+    >${times ? times.clock(m.sendTime) : formatClock(m.sendTime)}</time
   >`;
 }

@@ -1,6 +1,5 @@
 import { html, type TemplateResult } from 'lit';
 import type { MessageItem } from '../../src/model/types.js';
-import { formatClock, formatFull, isoTime } from '../shared/format.js';
 import { loadedLater } from '../shared/lazy.js';
 import type { MessageStrings } from './strings-messages.js';
 
@@ -19,12 +18,6 @@ export function callRecordRow(m: MessageItem, chip: unknown): TemplateResult {
   return html`<div part="message call-record-row" data-msg-id=${m.clientMsgID} data-seq=${m.seq} style="display:flex;justify-content:center;padding:6px 0">${chip}</div>`;
 }
 
-export function callRecordTime(m: MessageItem, times?: CallRecordTimes): TemplateResult {
-  return html`<time style="color:var(--_im-color-text-muted, #69707a);font-size:0.9em" datetime=${isoTime(m.sendTime)} title=${times ? times.full(m.sendTime) : formatFull(m.sendTime)}
-    >${times ? times.clock(m.sendTime) : formatClock(m.sendTime)}</time
-  >`;
-}
-
 type ChipRenderer = (m: MessageItem, selfID: string, t: MessageStrings, times?: CallRecordTimes) => TemplateResult;
 
 /** The record's text and icons are imported with the first call record a chat shows. */
@@ -33,7 +26,7 @@ const chip = loadedLater<ChipRenderer>(() => import('./call-record-view.js').the
 /**
  * A call record (contentType 1600) in the message log: a centred chip with the call kind,
  * outcome, duration and time (call-record-view.ts), in the table's language. Until that code
- * is in, a chip of the same height with the time and no `call-record` part stands in for it,
+ * is in, an empty chip of the same height with no `call-record` part stands in for it,
  * and `requestUpdate` (the host's re-render) is called once it has arrived.
  */
 export function renderCallRecord(
@@ -47,6 +40,6 @@ export function renderCallRecord(
   if (chipOf) return callRecordRow(m, chipOf(m, selfID, t, times));
   return callRecordRow(
     m,
-    html`<span part="call-record-loading" style=${CHIP_STYLE} aria-busy="true"><span style="display:inline-block;width:22px;height:22px"></span>${callRecordTime(m, times)}</span>`,
+    html`<span part="call-record-loading" style=${CHIP_STYLE} aria-busy="true"><span style="display:inline-block;width:22px;height:22px"></span></span>`,
   );
 }
