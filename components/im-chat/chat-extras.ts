@@ -2,6 +2,7 @@ import { html, type LitElement, type TemplateResult } from 'lit';
 import type { ImClientApi } from '../../src/client/api.js';
 import type { ConversationItem, MessageItem } from '../../src/model/types.js';
 import { AT_ALL } from '../../src/model/elems.js';
+import { ContentType } from '../../src/model/enums.js';
 import type { ImStrings } from '../i18n/strings.js';
 import { adoptStyles } from '../shared/adopt-styles.js';
 import { menuKeydown } from '../shared/focus-keys.js';
@@ -70,7 +71,10 @@ export interface ActionHost {
   loadOlder(): Promise<void>;
   noteViewAnchor(log: HTMLElement): void;
   requestUpdate(): void;
-  jumpToMessage(clientMsgID: string): boolean;
+  highlight: string | null;
+  // Group read receipts:
+  readonly inView: boolean;
+  readonly receipted: Set<string>;
 }
 
 export function toErrorInfo(err: unknown): { code: number; message: string } {
@@ -378,23 +382,25 @@ export function adoptExtraStyles(el: LitElement): void {
 
 /** Older pages loaded at most to reach the first unread message (200 pages of 30 is 6,000 messages). */
 const UNREAD_MAX_PAGES = 200;
+/** Older pages loaded at most to put back where the reader was in a conversation they come back to. */
+const RESTORE_MAX_PAGES = 20;
 /** Where a jump to the first unread puts that message's top (px below the log's top): room for the divider (and a day heading) above it. */
 const UNREAD_JUMP_TOP = 88;
 
 /**
- * `<im-chat>`'s `jumpToFirstUnread()` once its open (`generation`) has begun it: pages back until
- * the first message that was unread is loaded, then renders the window around it, its top
- * UNREAD_JUMP_TOP px below the log's top so the divider shows above it.
+ * Pages back (at most `pages` pages, while `find()` is undefined: not loaded yet) until `find()`
+ * names a loaded message, then renders the window around it with its top `top` px below the log's
+ * top. False when there is none (null) or it could not be loaded, or the chat opened another
+ * conversation meanwhile (`generation`).
  */
-export async function jumpToFirstUnread(host: ActionHost, generation: number): Promise<boolean> {
-  for (let i = 0; i < UNREAD_MAX_PAGES && host.firstUnread() === undefined && !host.isEnd && !host.olderBlocked; i++) {
+async function pageBackTo(host: ActionHost, generation: number, find: () => string | null | undefined, top: number, pages: number): Promise<boolean> {
+  for (let i = 0; i < pages && find() === undefined && !host.isEnd && !host.olderBlocked; i++) {
     await host.loadOlder();
     if (generation !== host.generation) return false;
   }
-  const id = host.firstUnread();
+  const id = find();
   if (!id) return false;
-  const log = host.log;
-  host.pendingAnchor = { id, top: Math.min(UNREAD_JUMP_TOP, (log?.clientHeight ?? 0) / 3) };
+  host.pendingAnchor = { id, top };
   host.requestUpdate();
   await host.updateComplete;
   const after = host.log;
@@ -405,6 +411,53 @@ export async function jumpToFirstUnread(host: ActionHost, generation: number): P
     host.noteViewAnchor(after);
   }
   return true;
+}
+
+/**
+ * `<im-chat>`'s `jumpToFirstUnread()` once its open (`generation`) has begun it: the first
+ * message that was unread, UNREAD_JUMP_TOP px below the log's top so the divider shows above it.
+ */
+export function jumpToFirstUnread(host: ActionHost, generation: number): Promise<boolean> {
+  return pageBackTo(host, generation, () => host.firstUnread(), Math.min(UNREAD_JUMP_TOP, (host.log?.clientHeight ?? 0) / 3), UNREAD_MAX_PAGES);
+}
+
+/** Back in a conversation the reader left scrolled up: the message they had at the top, where it was. */
+export function restorePosition(host: ActionHost, generation: number, saved: { id: string; top: number }): Promise<boolean> {
+  return pageBackTo(host, generation, () => (host.byID.has(saved.id) ? saved.id : undefined), saved.top, RESTORE_MAX_PAGES);
+}
+
+/** Group read receipts ("read by N") for others' messages, sent once each while the group chat is read at the bottom. */
+export function sendGroupReceipts(host: ActionHost): void {
+  const client = host.clients.client;
+  const c = host.conversation;
+  if (!client || !c?.groupID || !host.stick || !host.inView || document.visibilityState !== 'visible') return;
+  const ids = host.messages
+    .filter((m) => m.sendID !== host.selfID && m.seq > 0 && m.contentType !== ContentType.Notification && !host.receipted.has(m.clientMsgID))
+    .map((m) => m.clientMsgID);
+  if (!ids.length) return;
+  for (const id of ids) host.receipted.add(id);
+  Promise.resolve()
+    .then(() => client.markGroupMessageAsRead(c.groupID, ids))
+    .catch(() => ids.forEach((id) => host.receipted.delete(id)));
+}
+
+/** `<im-chat>`'s `jumpToMessage()` for a loaded message: scrolls to it (centred) and flashes it. */
+export function jumpToMessage(host: ActionHost, clientMsgID: string): void {
+  const find = () => host.log?.querySelector<HTMLElement>(`[data-msg-id="${CSS.escape(clientMsgID)}"]`);
+  const row = find();
+  if (row) {
+    row.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  } else {
+    // Not in the rendered window: render the window around it, then center it (no smooth
+    // scroll across unrendered rows, whose heights are estimates).
+    host.pendingAnchor = { id: clientMsgID, top: (host.log?.clientHeight ?? 0) / 3 };
+    host.requestUpdate();
+    void host.updateComplete.then(() => find()?.scrollIntoView({ block: 'center' }));
+  }
+  host.highlight = clientMsgID;
+  setTimeout(() => {
+    if (host.highlight === clientMsgID) host.highlight = null;
+  }, 1600);
 }
 
 /** The checkbox of a message while messages are being selected. */
@@ -426,5 +479,5 @@ export async function jumpOrLoad(host: ActionHost, clientMsgID: string, seq?: nu
     await host.loadOlder();
   }
   await host.updateComplete;
-  host.jumpToMessage(clientMsgID);
+  if (host.byID.has(clientMsgID)) jumpToMessage(host, clientMsgID);
 }

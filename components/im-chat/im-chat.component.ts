@@ -30,7 +30,8 @@ import type { VoiceRecorder } from './composer/recorder.js';
 import { mentionQuery, type MentionCandidate } from './composer/mention.js';
 import { renderCallRecord } from './call-record.js';
 import { CALL_RECORD_CONTENT_TYPE } from '../../src/model/call.js';
-import { isAtBottom, rangeAround, rangeAtBottom, rowAtOffset, RowHeights, type RowRange } from './message-list/message-window.js';
+import { sweepRowMarkers } from '../shared/row-markers.js';
+import { isAtBottom, MAX_WINDOW_ROWS, rangeAround, rangeAtBottom, rowAtOffset, RowHeights, type RowRange } from './message-list/message-window.js';
 
 export interface ImMessageSentDetail {
   message: MessageItem;
@@ -44,8 +45,6 @@ export interface ImMessageFailedDetail {
 const NOT_LOGGED_IN = 2001;
 /** Start loading older messages when the top is this close (px). */
 const TOP_PREFETCH = 320;
-/** Older pages loaded at most to bring back the message a reader left a conversation at. */
-const RESTORE_MAX_PAGES = 20;
 /** Consecutive messages from one sender within this time are grouped. */
 const GROUP_GAP_MS = 5 * 60 * 1000;
 /**
@@ -388,6 +387,8 @@ export class ImChat extends LitElement {
   private readonly rowHeights = new RowHeights();
   /** The slice of `messages` the last render put in the DOM. */
   private range: RowRange = { start: 0, end: 0 };
+  /** The first and last rendered rows, when the next render should keep them (they still cover the view). */
+  private kept: [string, string] | null = null;
   /** Set from an open until its first page has painted: that paint renders only what fits the view (no overscan). */
   private firstWindow = false;
   /** The message rows of that slice, in order, as of the last render (scroll handlers read them every event; querying each time showed in scroll frames). */
@@ -620,8 +621,13 @@ export class ImChat extends LitElement {
       await this.updateComplete;
       if (generation !== this.generation) return;
       // That render already ended at the newest message (no second render before the first paint).
-      if (!(await this.restorePosition(id, generation))) this.maybeMarkRead();
+      // Back in a conversation left scrolled up: to where the reader was (paging back is in chat-extras.ts).
+      const saved = this.positions.get(id);
+      this.positions.delete(id);
+      const restored =
+        saved && (await this.extras().then((x) => x.restorePosition(this as unknown as ActionHost, generation, saved), () => false));
       if (generation !== this.generation) return;
+      if (!restored) this.maybeMarkRead();
       this.fillViewport();
     } catch (err) {
       if (generation !== this.generation) return;
@@ -641,32 +647,6 @@ export class ImChat extends LitElement {
     } catch {
       // Not cached and offline, or not a conversation of ours: the header falls back to the ID.
     }
-  }
-
-  /**
-   * Puts the message the reader last had at the top back where it was, loading older pages
-   * until it is there (bounded); false when there is no saved position or it cannot be loaded.
-   */
-  private async restorePosition(id: string, generation: number): Promise<boolean> {
-    const saved = this.positions.get(id);
-    this.positions.delete(id);
-    if (!saved) return false;
-    for (let i = 0; i < RESTORE_MAX_PAGES && !this.byID.has(saved.id) && !this.isEnd && !this.olderBlocked; i++) {
-      await this.loadOlder();
-      if (generation !== this.generation) return true;
-    }
-    if (!this.byID.has(saved.id)) return false;
-    this.stick = false;
-    this.pendingAnchor = saved;
-    this.requestUpdate();
-    await this.updateComplete;
-    const log = this.log;
-    if (!log || generation !== this.generation) return true;
-    const bottom = isAtBottom(log);
-    this.stick = bottom;
-    this.atBottom = bottom;
-    this.noteViewAnchor(log);
-    return true;
   }
 
   /** After a reconnect: merge the newest page, in case events were missed. */
@@ -810,7 +790,8 @@ export class ImChat extends LitElement {
     const id = this.conversationID;
     const c = this.conversation;
     if (!client || !id || !c || this.phase !== 'ready') return;
-    this.sendGroupReceipts();
+    // Group read receipts ("read by N") for others' messages on screen: chat-extras.ts, with the group's other on-demand parts.
+    if (c.groupID && this.stick && this.inView) void this.extras().then((x) => x.sendGroupReceipts(this as unknown as ActionHost), () => undefined);
     if (c.unreadCount <= 0) return;
     if (!this.stick || !this.inView) return;
     if (typeof document !== 'undefined' && document.visibilityState !== 'visible') return;
@@ -830,22 +811,6 @@ export class ImChat extends LitElement {
           this.maybeMarkRead();
         }
       });
-  }
-
-  /** Group read receipts ("read by N") for others' messages shown while the chat is read. */
-  private sendGroupReceipts(): void {
-    const client = this.clients.client;
-    const c = this.conversation;
-    if (!client || !c || !c.groupID || !this.stick || !this.inView) return;
-    if (typeof document !== 'undefined' && document.visibilityState !== 'visible') return;
-    const ids = this.messages
-      .filter((m) => m.sendID !== this.selfID && m.seq > 0 && m.contentType !== CT.Notification && !this.receipted.has(m.clientMsgID))
-      .map((m) => m.clientMsgID);
-    if (!ids.length) return;
-    for (const id of ids) this.receipted.add(id);
-    Promise.resolve()
-      .then(() => client.markGroupMessageAsRead(c.groupID, ids))
-      .catch(() => ids.forEach((id) => this.receipted.delete(id)));
   }
 
   // ---- scrolling -----------------------------------------------------------
@@ -977,8 +942,10 @@ export class ImChat extends LitElement {
     if (!rows.length) return this.messages.length === 0;
     const view = log.getBoundingClientRect();
     const margin = this.overscan(view.height) / 3;
-    const topOK = this.range.start === 0 || rows[0]!.getBoundingClientRect().top <= view.top - margin;
-    const bottomOK = this.range.end >= this.messages.length || rows[rows.length - 1]!.getBoundingClientRect().bottom >= view.bottom + margin;
+    // By ID, not by this.range: a page prepended since the last render moved every index.
+    const last = rows[rows.length - 1]!;
+    const topOK = rows[0]!.dataset['msgId'] === this.messages[0]?.clientMsgID || rows[0]!.getBoundingClientRect().top <= view.top - margin;
+    const bottomOK = last.dataset['msgId'] === this.messages[this.messages.length - 1]?.clientMsgID || last.getBoundingClientRect().bottom >= view.bottom + margin;
     return topOK && bottomOK;
   }
 
@@ -1088,6 +1055,11 @@ export class ImChat extends LitElement {
     // Remember what the reader is looking at, to keep it in place across this render
     // (the window of rendered rows is computed around it).
     this.anchor = this.pendingAnchor ?? (!this.stick && log ? this.findAnchor() : null);
+    // A render for anything but the window (a page landed, a receipt, the spinner) keeps the rows
+    // while they still cover the view: new rows are what is slow to render, and a page landing
+    // together with a window's worth of them was what made scroll frames late.
+    const rows = !this.pendingAnchor && this.anchor && log && this.windowCovers(log) ? this.renderedRows(log) : [];
+    this.kept = rows.length ? [rows[0]!.dataset['msgId']!, rows[rows.length - 1]!.dataset['msgId']!] : null;
     this.pendingAnchor = null;
   }
 
@@ -1097,6 +1069,7 @@ export class ImChat extends LitElement {
     else this.observedLog = null;
     if (changed.has('conversationID')) this.restoreDraft();
     if (!log) return;
+    sweepRowMarkers(log.firstElementChild!);
     this.noteRenderedRows(log);
     this.measureRows(log);
     if (this.firstWindow) {
@@ -1373,26 +1346,10 @@ export class ImChat extends LitElement {
     void this.withActions((x, host) => x.shareLocation(host));
   }
 
-  /** Scrolls to a message (e.g. the original of a quote) and flashes it. */
+  /** Scrolls to a loaded message (e.g. the original of a quote) and flashes it (chat-extras.ts); false when it is not loaded. */
   jumpToMessage(clientMsgID: string): boolean {
     if (!this.byID.has(clientMsgID)) return false;
-    const row = this.log?.querySelector<HTMLElement>(`[data-msg-id="${CSS.escape(clientMsgID)}"]`);
-    if (row) {
-      row.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    } else {
-      // Not in the rendered window: render the window around it, then center it (no smooth
-      // scroll across unrendered rows, whose heights are estimates).
-      const log = this.log;
-      this.pendingAnchor = { id: clientMsgID, top: log ? log.clientHeight / 3 : 0 };
-      this.requestUpdate();
-      void this.updateComplete.then(() => {
-        this.log?.querySelector<HTMLElement>(`[data-msg-id="${CSS.escape(clientMsgID)}"]`)?.scrollIntoView({ block: 'center' });
-      });
-    }
-    this.highlight = clientMsgID;
-    setTimeout(() => {
-      if (this.highlight === clientMsgID) this.highlight = null;
-    }, 1600);
+    void this.withActions((x, host) => x.jumpToMessage(host, clientMsgID));
     return true;
   }
 
@@ -1678,7 +1635,13 @@ export class ImChat extends LitElement {
     const overscan = this.firstWindow ? 0 : this.overscan(viewport);
     const a = this.anchor;
     const index = a && !this.stick ? list.findIndex((m) => m.clientMsgID === a.id) : -1;
-    if (a && index >= 0) return rangeAround(list, this.rowHeights, index, a.top, viewport, overscan);
+    if (a && index >= 0) {
+      const k = this.kept;
+      const start = k ? list.indexOf(this.byID.get(k[0])!) : -1;
+      const end = k ? list.indexOf(this.byID.get(k[1])!) + 1 : 0;
+      if (start >= 0 && start <= index && index < end && end - start <= MAX_WINDOW_ROWS) return { start, end };
+      return rangeAround(list, this.rowHeights, index, a.top, viewport, overscan);
+    }
     return rangeAtBottom(list, this.rowHeights, viewport, overscan);
   }
 

@@ -19,6 +19,7 @@ import type { ImSocialStrings } from '../i18n/social-strings.js';
 import { moreIcon } from '../shared/social-icons.js';
 import { importOnce, loadedLater } from '../shared/lazy.js';
 import type { ConversationMenuHost } from './conversation-menu.js';
+import { sweepRowMarkers } from '../shared/row-markers.js';
 
 /** The row menu (template, keys, what its items do) loads with the first menu opened. */
 const menuCode = importOnce(() => import('./conversation-menu.js'));
@@ -296,6 +297,7 @@ export class ImConversationList extends LitElement {
   protected override updated(): void {
     // The listbox is a new element after the skeleton or the empty state: follow that one.
     const list = this.listElement;
+    if (list?.firstElementChild) sweepRowMarkers(list.firstElementChild);
     if (list === this.observedList) return;
     this.resizeObserver ??= new ResizeObserver(this.measureList);
     this.resizeObserver.disconnect();

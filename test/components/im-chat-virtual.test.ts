@@ -194,6 +194,39 @@ describe('<im-chat> with thousands of messages', () => {
     equal(text(rows(chat)[0]!.querySelector('[part~="text"]')), 'Message 1', 'the first message is first');
     ok(most <= MAX_NODES, `at most ${most} rows at any time`);
     ok(parts(chat, 'date-separator').length >= 1, 'date headings are shown');
+    // The rows that left the DOM on the way up left nothing behind (lit-html's repeat leaves a
+    // marker per removed row, which components/shared/row-markers.ts sweeps).
+    const content = el.firstElementChild!;
+    const markers = [...content.childNodes].filter((n) => n.nodeType === Node.COMMENT_NODE).length;
+    ok(markers <= 2 * content.children.length + 8, `${markers} comment markers for ${content.children.length} elements`);
+  });
+
+  it('moves the rendered rows only when scrolling needs it: a render for anything else keeps them', async () => {
+    const { client, self } = await cachedClient(600, ['pat']);
+    const chat = await openChat(client, singleConversationID(self, 'pat'), { height: 500 });
+    const el = log(chat);
+    const ids = () => rows(chat).map((r) => r.dataset['msgId']).join();
+    el.scrollTop = el.scrollHeight / 2;
+    await frames(3);
+    await until(() => !chat.loadingOlderMessages, 'loading finished');
+    await frames(3);
+    // A small scroll, well inside what the window renders beyond the view.
+    el.scrollTop -= 100;
+    await frames(3);
+    const before = ids();
+    const first = rows(chat)[0];
+    // A render for something else (a receipt, the typing line, a page landing above).
+    chat.requestUpdate();
+    await chat.updateComplete;
+    await frames(2);
+    equal(ids(), before, 'the same rows after a render that did not need new ones');
+    ok(rows(chat)[0] === first, 'the same elements');
+    ok(viewCovered(chat), 'rows fill the view');
+    // Scrolling a view further does bring new rows.
+    el.scrollTop -= 700;
+    await frames(3);
+    ok(ids() !== before, 'new rows after scrolling a view');
+    ok(viewCovered(chat), 'rows fill the view after scrolling');
   });
 
   it('paints the first page with what fits the view, then adds the rows above it', async () => {

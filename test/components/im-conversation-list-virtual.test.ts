@@ -13,7 +13,7 @@ import { databaseName, openImDatabase } from '../../src/store/database.js';
 import type { TransportFactory } from '../../src/transport/types.js';
 import { equal, ok } from '../support/assert.js';
 import { uniqueUserID } from '../support/server.js';
-import { mount, once, part, parts, shadow, text, unmountAll, until } from './helpers.js';
+import { frames, mount, once, part, parts, shadow, text, unmountAll, until } from './helpers.js';
 
 const SERVER = 'http://virtual-list.invalid';
 const COUNT = 2000;
@@ -147,5 +147,18 @@ describe('<im-conversation-list> with 2,000 conversations', () => {
     await sendKeys({ press: 'Home' });
     await until(() => focusedRow(list)?.getAttribute('aria-posinset') === '1', 'Home goes back to the first row');
     ok(parts(list, 'item').length < 100, 'still a small DOM');
+
+    // Scrolled to the end and back, the rows that came and went left nothing behind (lit-html's
+    // repeat leaves a marker per removed row, which components/shared/row-markers.ts sweeps).
+    for (const step of [1500, -1500]) {
+      for (let i = 0; i < 200 && (step > 0 ? listbox.scrollTop + listbox.clientHeight < listbox.scrollHeight - 1 : listbox.scrollTop > 0); i++) {
+        listbox.scrollTop += step;
+        await frames(2);
+      }
+    }
+    const container = listbox.querySelector('.rows')!;
+    const markers = [...container.childNodes].filter((n) => n.nodeType === Node.COMMENT_NODE).length;
+    ok(markers <= 2 * container.children.length + 4, `${markers} comment markers for ${container.children.length} rows`);
+    equal(parts(list, 'item')[0]!.getAttribute('aria-posinset'), '1', 'back at the first row');
   });
 });
