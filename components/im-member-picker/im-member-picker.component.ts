@@ -14,6 +14,7 @@ import { checkIcon, closeIcon } from '../shared/social-icons.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { ThemeController } from '../shared/theme-controller.js';
 import styles from './im-member-picker.styles.js';
+import { sweepRowMarkers } from '../shared/row-markers.js';
 
 /** Someone who can be picked. */
 export interface PickCandidate {
@@ -158,6 +159,12 @@ export class ImMemberPicker extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('candidates') && !this.candidates && this.clients.client) void this.loadFriends();
+  }
+
+  protected override updated(): void {
+    // Filtering removes rows on every keystroke: clear what Lit's repeat leaves of them (shared/row-markers.ts).
+    const list = this.renderRoot.querySelector('[part~="list"]');
+    if (list) sweepRowMarkers(list);
   }
 
   private get all(): PickCandidate[] {

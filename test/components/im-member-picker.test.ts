@@ -43,6 +43,23 @@ describe('<im-member-picker>', () => {
     deepEqual((await picked).detail.userIDs, ['ann', 'bob'], 'confirmed in picking order');
   });
 
+  it('leaves no markers of filtered-out rows behind, however often the filter changes', async () => {
+    const el = document.createElement('im-member-picker');
+    el.candidates = Array.from({ length: 120 }, (_, i) => ({ userID: `u${i}`, nickname: `Person ${i}` }));
+    await mount(el);
+    const search = part(el, 'search') as HTMLInputElement;
+    search.focus();
+    for (let round = 0; round < 8; round++) {
+      await sendKeys({ type: String(round + 1) });
+      await until(() => parts(el, 'row').length < 120, 'the filter to narrow the list');
+      await sendKeys({ press: 'Backspace' });
+      await until(() => parts(el, 'row').length === 120, 'everyone back');
+    }
+    const list = part(el, 'list')!;
+    const markers = [...list.childNodes].filter((n) => n.nodeType === Node.COMMENT_NODE).length;
+    ok(markers <= 2 * list.children.length + 4, `${markers} comment markers for ${list.children.length} rows`);
+  });
+
   it('moves with the arrow keys and toggles with Space; Escape cancels', async () => {
     const el = document.createElement('im-member-picker');
     el.candidates = people;
