@@ -389,7 +389,7 @@ export class ImChat extends LitElement {
   private range: RowRange = { start: 0, end: 0 };
   /** The first and last rendered rows, when the next render should keep them (they still cover the view). */
   private kept: [string, string] | null = null;
-  /** Set from an open until its first page has painted: that paint renders only what fits the view (no overscan). */
+  /** Set from an open until its first page has painted: that paint renders only what fits the view (no overscan), and scroll events set nothing off. */
   private firstWindow = false;
   /** The message rows of that slice, in order, as of the last render (scroll handlers read them every event; querying each time showed in scroll frames). */
   private rowEls: HTMLElement[] = [];
@@ -620,6 +620,18 @@ export class ImChat extends LitElement {
       this.forceBottom = true;
       await this.updateComplete;
       if (generation !== this.generation) return;
+      // The first page is on screen with just what fits the view; once that has painted, add the
+      // rows above and below it (a smaller first render is a sooner first paint). Until then
+      // scrolling sets nothing off (onScroll).
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (generation !== this.generation) return;
+          this.firstWindow = false;
+          this.requestUpdate();
+          // What the scroll of pinning the log set off before that paint, now: the next older page.
+          this.onScroll();
+        }),
+      );
       // That render already ended at the newest message (no second render before the first paint).
       // Back in a conversation left scrolled up: to where the reader was (paging back is in chat-extras.ts).
       const saved = this.positions.get(id);
@@ -851,7 +863,10 @@ export class ImChat extends LitElement {
 
   private onScroll(): void {
     const log = this.log;
-    if (!log) return;
+    // Until an open's first page has painted, the only scroll is the log being pinned to the
+    // bottom, and whatever it set off (a day label, the next older page, more rows) would be a
+    // render and a layout in front of that paint; the render after it looks at the log afresh.
+    if (!log || this.firstWindow) return;
     const bottom = isAtBottom(log);
     this.stick = bottom;
     if (bottom !== this.atBottom) this.atBottom = bottom;
@@ -1072,12 +1087,6 @@ export class ImChat extends LitElement {
     sweepRowMarkers(log.firstElementChild!);
     this.noteRenderedRows(log);
     this.measureRows(log);
-    if (this.firstWindow) {
-      // The first page is on screen with just what fits the view; once that has painted, add the
-      // rows above and below it (a smaller first render is a sooner first paint).
-      this.firstWindow = false;
-      requestAnimationFrame(() => setTimeout(() => this.requestUpdate()));
-    }
     if (this.stick) {
       log.scrollTop = log.scrollHeight;
     } else if (this.anchor) {
@@ -1630,8 +1639,8 @@ export class ImChat extends LitElement {
   /** Which slice of the loaded messages to render: the newest when following the bottom, else around the anchor. */
   private windowRange(): RowRange {
     const list = this.messages;
-    // No log yet (the first page of an open): the window's height bounds the view.
-    const viewport = this.log?.clientHeight || innerHeight;
+    // No log yet (the first page of an open): the chat's own height bounds the view.
+    const viewport = this.log?.clientHeight || this.clientHeight || innerHeight;
     const overscan = this.firstWindow ? 0 : this.overscan(viewport);
     const a = this.anchor;
     const index = a && !this.stick ? list.findIndex((m) => m.clientMsgID === a.id) : -1;

@@ -243,6 +243,9 @@ describe('<im-chat> with thousands of messages', () => {
     });
     const first = rows(chat).length;
     ok(viewCovered(chat), 'the first painted frame fills the view');
+    // ... and holds little more than that (no overscan yet: a render and a layout less before it).
+    const span = rows(chat).at(-1)!.getBoundingClientRect().bottom - rows(chat)[0]!.getBoundingClientRect().top;
+    ok(span < chat.clientHeight + 100, `the first painted rows span ${Math.round(span)} px in a ${chat.clientHeight} px chat`);
     ok(distanceFromBottom(log(chat)) < 4, 'at the newest message');
     equal(text(rows(chat).at(-1)!.querySelector('[part~="text"]')), 'Message 300', 'the newest message is last');
     // Right after that paint, the window takes in rows above the view (scrolling up finds them rendered).
