@@ -98,16 +98,23 @@ export async function browserScenarios(options: { withDeepChat: boolean; quick: 
     metrics.push({ name: 'open100k.dom_message_nodes', value: open.domMessageNodes, unit: 'nodes' });
 
     // Like the open: the cache was written on an earlier visit, and the page scrolling is fresh.
+    // The page is cross-origin isolated, so on-time 60 Hz frames measure 16.67 ms; a frame the page
+    // could not make in time shows as (at least) a doubled interval. Three scrolls, each in a freshly
+    // loaded page; the one with the median count of late frames is reported (a busy host moves
+    // single runs by a factor of three).
     await fresh(page, kit);
     await page.evaluate((n) => (window as any).imkitBench.seedScroll(n), 10_000);
-    await fresh(page, kit);
-    const scroll = await page.evaluate((n) => (window as any).imkitBench.scrollThrough(n, 30, true), 10_000);
+    const lateFrames = (frames: number[]) => frames.filter((f) => f > percentile(frames, 50) * 1.5).length;
+    const scrolls: { frames: number[]; layoutShift: number; messagesReached: number; domMessageNodes: number }[] = [];
+    for (let run = 0; run < 3; run++) {
+      await fresh(page, kit);
+      scrolls.push(await page.evaluate((n) => (window as any).imkitBench.scrollThrough(n, 30, true), 10_000));
+    }
+    const scroll = scrolls.sort((a, b) => lateFrames(a.frames) - lateFrames(b.frames))[1]!;
+    console.log(`scroll10k: late frames in the three runs: ${scrolls.map((s) => `${lateFrames(s.frames)} of ${s.frames.length}`).join(', ')}`);
     metrics.push({ name: 'scroll10k.frame_p50_ms', value: percentile(scroll.frames, 50), unit: 'ms' });
     metrics.push({ name: 'scroll10k.frame_p95_ms', value: percentile(scroll.frames, 95), unit: 'ms' });
-    // The page is cross-origin isolated, so on-time 60 Hz frames measure 16.67 ms; a frame the page
-    // could not make in time shows as (at least) a doubled interval. Their share, next to p95:
-    const vsync = percentile(scroll.frames, 50);
-    const late = scroll.frames.filter((f: number) => f > vsync * 1.5).length;
+    const late = lateFrames(scroll.frames);
     metrics.push({ name: 'scroll10k.dropped_frames_pct', value: Math.round((late / Math.max(1, scroll.frames.length)) * 1000) / 10, unit: '%' });
     metrics.push({ name: 'scroll10k.layout_shift', value: Math.round(scroll.layoutShift * 1000) / 1000, unit: 'CLS' });
     metrics.push({ name: 'scroll10k.messages_reached', value: scroll.messagesReached, unit: 'msgs' });
