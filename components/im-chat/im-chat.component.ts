@@ -389,6 +389,8 @@ export class ImChat extends LitElement {
   private range: RowRange = { start: 0, end: 0 };
   /** The first and last rendered rows, when the next render should keep them (they still cover the view). */
   private kept: [string, string] | null = null;
+  /** Set by a scroll that left the rendered rows short of the margin beyond the view: the next render moves the window. */
+  private rewindow = false;
   /** Set from an open until its first page has painted: that paint renders only what fits the view (no overscan), and scroll events set nothing off. */
   private firstWindow = false;
   /** The message rows of that slice, in order, as of the last render (scroll handlers read them every event; querying each time showed in scroll frames). */
@@ -888,7 +890,10 @@ export class ImChat extends LitElement {
     }
     this.checkUnreadSeen(log);
     // Re-window before the rendered rows run out (the render happens before the next paint).
-    if (!this.windowCovers(log)) this.requestUpdate();
+    if (!this.windowCovers(log)) {
+      this.rewindow = true;
+      this.requestUpdate();
+    }
     if (this.nearTop(log) && !this.olderBlocked) void this.loadOlder();
   }
 
@@ -951,12 +956,16 @@ export class ImChat extends LitElement {
     return Math.min(Math.max(viewport, 300), 1000);
   }
 
-  /** Whether the rendered rows still reach a good margin beyond the view on both sides. */
-  private windowCovers(log: HTMLElement): boolean {
+  /**
+   * Whether the rendered rows still reach `margin` px beyond the view on both sides; by default half
+   * the overscan, so that a fast flick (400 px a frame in an 800 px view) finds rows rendered in the
+   * frame it scrolls to: the scroll event that re-windows comes a frame after the scroll.
+   */
+  private windowCovers(log: HTMLElement, margin?: number): boolean {
     const rows = this.renderedRows(log);
     if (!rows.length) return this.messages.length === 0;
     const view = log.getBoundingClientRect();
-    const margin = this.overscan(view.height) / 3;
+    margin ??= this.overscan(view.height) / 2;
     // By ID, not by this.range: a page prepended since the last render moved every index.
     const last = rows[rows.length - 1]!;
     const topOK = rows[0]!.dataset['msgId'] === this.messages[0]?.clientMsgID || rows[0]!.getBoundingClientRect().top <= view.top - margin;
@@ -1070,12 +1079,15 @@ export class ImChat extends LitElement {
     // Remember what the reader is looking at, to keep it in place across this render
     // (the window of rendered rows is computed around it).
     this.anchor = this.pendingAnchor ?? (!this.stick && log ? this.findAnchor() : null);
-    // A render for anything but the window (a page landed, a receipt, the spinner) keeps the rows
-    // while they still cover the view: new rows are what is slow to render, and a page landing
-    // together with a window's worth of them was what made scroll frames late.
-    const rows = !this.pendingAnchor && this.anchor && log && this.windowCovers(log) ? this.renderedRows(log) : [];
+    // Only scrolling moves the window (onScroll asks for it when the rows run short of the margin):
+    // a render for anything else (a page landed, a receipt, the spinner) keeps the rows while they
+    // cover the view, even if a scroll whose event has not come yet left them short of the margin.
+    // New rows are what is slow to render, and a page landing together with a window's worth of
+    // them was what made scroll frames late.
+    const rows = !this.pendingAnchor && this.anchor && log && this.windowCovers(log, this.rewindow ? undefined : 0) ? this.renderedRows(log) : [];
     this.kept = rows.length ? [rows[0]!.dataset['msgId']!, rows[rows.length - 1]!.dataset['msgId']!] : null;
     this.pendingAnchor = null;
+    this.rewindow = false;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
